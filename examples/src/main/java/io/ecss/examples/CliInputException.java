@@ -1,0 +1,13 @@
+package io.ecss.examples;
+
+/**
+ * Bad input detected by the tool itself (not by a library parser): reported as one line and exit
+ * code 1.
+ */
+final class CliInputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  CliInputException(String message) {
+    super(message);
+  }
+}
