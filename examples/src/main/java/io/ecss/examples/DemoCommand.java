@@ -1,6 +1,7 @@
 package io.ecss.examples;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,17 +21,22 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /**
-   * The sections, in module-table order. A module whose issue has not landed yet appears as {@link
-   * NotYetAvailable}; its issue replaces that entry with its real section.
+   * The sections, in module-table order. A module whose demo class is not in this build appears as
+   * {@link NotYetAvailable}.
    */
   static List<DemoSection> sections() {
-    return List.of(
-        new NotYetAvailable("ecss-sorm-codec", "SORM console protocol"),
-        new NotYetAvailable("ecss-routing-xml", "Routing contexts"),
-        new NotYetAvailable("ecss-asr-client", "JSGF grammars and transcription"),
-        new NotYetAvailable("ecss-clerk-matcher", "Auto-attendant name search"),
-        new NotYetAvailable("ecss-webvtt", "WebVTT"),
-        new NotYetAvailable("ecss-csta", "CSTA client"));
+    List<DemoSection> found = Modules.instances(Modules.DEMOS, DemoSection.class);
+    List<DemoSection> all = new ArrayList<>();
+    for (int i = 0; i < VersionProvider.MODULES.size(); i++) {
+      String module = VersionProvider.MODULES.get(i);
+      DemoSection s =
+          found.stream()
+              .filter(d -> d.module().equals(module))
+              .findFirst()
+              .orElse(new NotYetAvailable(module, Modules.TITLES.get(i)));
+      all.add(s);
+    }
+    return all;
   }
 
   @Override

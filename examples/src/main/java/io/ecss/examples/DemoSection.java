@@ -7,7 +7,7 @@ import java.io.PrintWriter;
  * offline. A section computes everything it prints with the module's real API; it never prints
  * canned output.
  */
-interface DemoSection {
+public interface DemoSection {
 
   /** The module artifact this section shows, e.g. {@code ecss-webvtt}. */
   String module();

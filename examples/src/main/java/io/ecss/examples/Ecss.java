@@ -67,6 +67,9 @@ public final class Ecss {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Ecss());
+    for (Object sub : Modules.instances(Modules.COMMANDS, Object.class)) {
+      cl.addSubcommand(sub);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new Failures());

@@ -12,19 +12,19 @@ import java.nio.file.Path;
  * Reads a command's input: a file path, or {@code -} for standard input. Input size is capped so a
  * wrong argument (a device, a huge file) gives a clear error instead of exhausting memory.
  */
-final class Inputs {
+public final class Inputs {
   /** Largest input any {@code ecss} command reads: 256 MiB. */
   static final long MAX_INPUT_BYTES = 256L << 20;
 
   private Inputs() {}
 
   /** Returns the display name of an input argument for error messages. */
-  static String name(String fileOrDash) {
+  public static String name(String fileOrDash) {
     return "-".equals(fileOrDash) ? "<stdin>" : fileOrDash;
   }
 
   /** Reads all bytes of a file or of standard input ({@code -}). */
-  static byte[] readBytes(String fileOrDash) throws IOException {
+  public static byte[] readBytes(String fileOrDash) throws IOException {
     if ("-".equals(fileOrDash)) {
       return readCapped(System.in, "<stdin>");
     }
@@ -41,7 +41,7 @@ final class Inputs {
    * Reads a file or standard input as UTF-8 text; malformed UTF-8 is an error naming the byte
    * offset.
    */
-  static String readText(String fileOrDash) throws IOException {
+  public static String readText(String fileOrDash) throws IOException {
     byte[] bytes = readBytes(fileOrDash);
     try {
       return StandardCharsets.UTF_8
