@@ -148,6 +148,43 @@ class EcssTest {
     assertThat(r.out()).isEqualTo("Абонент: А\n");
   }
 
+  /** Every command path of the tool, e.g. ["demo"], ["vtt", "parse"], found by walking picocli. */
+  static java.util.stream.Stream<java.util.List<String>> commandPaths() {
+    java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+    CommandLine root = Ecss.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    collect(root, new java.util.ArrayList<>(), paths);
+    return paths.stream();
+  }
+
+  private static void collect(
+      CommandLine cl, java.util.List<String> prefix, java.util.List<java.util.List<String>> out) {
+    for (var e : cl.getSubcommands().entrySet()) {
+      if (!e.getKey().equals(e.getValue().getCommandName())) {
+        continue; // an alias of a command already listed
+      }
+      java.util.List<String> path = new java.util.ArrayList<>(prefix);
+      path.add(e.getKey());
+      out.add(java.util.List.copyOf(path));
+      collect(e.getValue(), path, out);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("commandPaths")
+  void everySubcommandHasHelpAndRejectsUnknownOptionsWithExitTwo(java.util.List<String> path) {
+    java.util.List<String> help = new java.util.ArrayList<>(path);
+    help.add("--help");
+    Run r = run(help.toArray(new String[0]));
+    assertThat(r.code()).as("exit code of %s", help).isZero();
+    assertThat(r.out()).as("help of %s", path).startsWith("Usage: ecss " + String.join(" ", path));
+
+    java.util.List<String> bad = new java.util.ArrayList<>(path);
+    bad.add("--no-such-option-anywhere");
+    Run b = run(bad.toArray(new String[0]));
+    assertThat(b.code()).as("exit code of %s", bad).isEqualTo(2);
+    assertThat(b.err()).as("stderr of %s", bad).contains("--no-such-option-anywhere");
+  }
+
   @Test
   void firstMalformedFindsTheOffset() {
     assertThat(Inputs.firstMalformed("abc".getBytes(StandardCharsets.UTF_8))).isEqualTo(3);
