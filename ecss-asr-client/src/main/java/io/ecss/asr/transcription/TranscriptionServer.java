@@ -1,0 +1,513 @@
+package io.ecss.asr.transcription;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.ecss.asr.audio.WavException;
+import io.ecss.asr.recognition.RecognizedWord;
+import io.ecss.asr.recognition.RecognizerFactory;
+import io.ecss.webvtt.TranscriptCues;
+import io.ecss.webvtt.TranscriptWord;
+import io.ecss.webvtt.WebVttWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embeddable HTTP server with the transcription service's endpoints (JDK {@code HttpServer}):
+ *
+ * <table>
+ *   <caption>Endpoints (PUT or POST, WAV body, as {@code curl -T call.wav})</caption>
+ *   <tr><th>path</th><th>answer</th></tr>
+ *   <tr><td>{@code /trans}</td><td>word lines of every channel ({@link WordLines})</td></tr>
+ *   <tr><td>{@code /trans/vtt}</td><td>WebVTT with speaker voices from the {@code Calling} and
+ *       {@code Called} headers</td></tr>
+ *   <tr><td>{@code /trans/mono}</td><td>word lines of the first channel</td></tr>
+ *   <tr><td>{@code /trans/mono/vtt}</td><td>WebVTT of the first channel</td></tr>
+ * </table>
+ *
+ * <p>Errors: 404 unknown path, 405 other methods (with {@code Allow}), 413 body over the limit,
+ * 400 not a supported WAV (the body says why), 500 recogniser failure, 503 when every worker is
+ * busy and the queue is full. Bodies are streamed into the recognisers, never held whole.
+ * Header values are read as UTF-8 (what curl sends for {@code -H "Calling: Алиса"}).
+ *
+ * <pre>{@code
+ * try (VoskModel model = VoskModel.load(Path.of("vosk-model-small-ru-0.22"));
+ *     TranscriptionServer server = TranscriptionServer.builder(model).port(9000).start()) {
+ *   server.awaitTermination();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops accepting, lets running transcriptions finish for up to
+ * the configured grace period, and stops the worker threads.
+ */
+public final class TranscriptionServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TranscriptionServer.class);
+
+  private static final Map<String, Route> ROUTES =
+      Map.of(
+          "/trans", new Route(false, false),
+          "/trans/vtt", new Route(false, true),
+          "/trans/mono", new Route(true, false),
+          "/trans/mono/vtt", new Route(true, true));
+
+  private record Route(boolean mono, boolean vtt) {}
+
+  private final HttpServer http;
+  private final ExecutorService handlers;
+  private final ExecutorService workers;
+  private final Semaphore admission;
+  private final Transcriber transcriber;
+  private final TranscriptCues cues;
+  private final long maxBodyBytes;
+  private final int workerCount;
+  private final int queueSize;
+  private final Duration grace;
+  private final Object closeLock = new Object();
+  private boolean closed;
+
+  private TranscriptionServer(Builder b) throws IOException {
+    this.transcriber = Transcriber.of(b.factory);
+    this.cues = b.cues;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.workerCount = b.workers;
+    this.queueSize = b.queue;
+    this.grace = b.grace;
+    this.admission = new Semaphore(b.workers + b.queue);
+    this.workers = Executors.newFixedThreadPool(b.workers, named("ecss-trans-worker"));
+    this.handlers = Executors.newCachedThreadPool(named("ecss-trans-http"));
+    this.http = HttpServer.create(b.address, 64);
+    http.createContext("/", this::handle);
+    http.setExecutor(handlers);
+    http.start();
+    LOG.info("transcription server listening on {}", address());
+  }
+
+  /**
+   * Starts configuring a server.
+   *
+   * @param factory the recognisers (a loaded {@code VoskModel}; a scripted test double in tests)
+   * @return a builder
+   */
+  public static Builder builder(RecognizerFactory factory) {
+    return new Builder(factory);
+  }
+
+  /**
+   * The bound address (with the real port when port 0 was asked for).
+   *
+   * @return the address
+   */
+  public InetSocketAddress address() {
+    return http.getAddress();
+  }
+
+  /**
+   * Blocks until {@link #close()} is called from another thread.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void awaitTermination() throws InterruptedException {
+    synchronized (closeLock) {
+      while (!closed) {
+        closeLock.wait();
+      }
+    }
+  }
+
+  /** Stops the server (idempotent). */
+  @Override
+  public void close() {
+    synchronized (closeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      closeLock.notifyAll();
+    }
+    http.stop(0);
+    workers.shutdown();
+    handlers.shutdown();
+    try {
+      long ms = grace.toMillis();
+      if (!workers.awaitTermination(ms, TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+      if (!handlers.awaitTermination(ms, TimeUnit.MILLISECONDS)) {
+        handlers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      handlers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("transcription server stopped");
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      Route route = ROUTES.get(path);
+      if (route == null) {
+        drain(ex);
+        send(ex, 404, "unknown path " + path + " (expected /trans, /trans/vtt, /trans/mono or /trans/mono/vtt)");
+        return;
+      }
+      String method = ex.getRequestMethod();
+      if (!method.equals("PUT") && !method.equals("POST")) {
+        drain(ex);
+        ex.getResponseHeaders().set("Allow", "PUT, POST");
+        send(ex, 405, "method " + method + " not allowed on " + path + " (use PUT or POST with a WAV body)");
+        return;
+      }
+      String length = ex.getRequestHeaders().getFirst("Content-Length");
+      if (length != null && parseLong(length) > maxBodyBytes) {
+        send(ex, 413, "body of " + length + " bytes exceeds the limit of " + maxBodyBytes);
+        return;
+      }
+      if (!admission.tryAcquire()) {
+        drain(ex);
+        send(ex, 503, "server busy: " + workerCount + " transcriptions running and " + queueSize + " queued");
+        return;
+      }
+      try {
+        answer(ex, route);
+      } finally {
+        admission.release();
+      }
+    }
+  }
+
+  private void answer(HttpExchange ex, Route route) throws IOException {
+    @Nullable String calling = header(ex, "Calling");
+    @Nullable String called = header(ex, "Called");
+    InputStream body = new Limited(ex.getRequestBody(), maxBodyBytes);
+    Future<Transcript> job =
+        workers.submit(
+            () -> route.mono ? transcriber.transcribeMono(body) : transcriber.transcribe(body));
+    Transcript t;
+    try {
+      t = job.get();
+    } catch (InterruptedException e) {
+      job.cancel(true);
+      Thread.currentThread().interrupt();
+      send(ex, 503, "server shutting down");
+      return;
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof TooLarge) {
+        send(ex, 413, c.getMessage());
+      } else if (c instanceof WavException) {
+        send(ex, 400, "bad WAV: " + c.getMessage());
+      } else if (c instanceof IOException) {
+        send(ex, 400, "cannot read the request body: " + c.getMessage());
+      } else {
+        LOG.warn("transcription failed: {}", String.valueOf(c));
+        send(ex, 500, "recognition failed: " + c.getMessage());
+      }
+      return;
+    }
+    if (!route.vtt) {
+      send(ex, 200, "text/plain; charset=utf-8", WordLines.format(t));
+      return;
+    }
+    Map<String, String> names = new HashMap<>();
+    if (calling != null) {
+      names.put(Transcript.CALLING, calling);
+    }
+    if (called != null) {
+      names.put(Transcript.CALLED, called);
+    }
+    String vtt = WebVttWriter.format(cues.withVoiceNames(names).toFile(words(t)));
+    send(ex, 200, "text/vtt; charset=utf-8", vtt);
+  }
+
+  /** The transcript's words as WebVTT transcript words, speaker = channel label. */
+  static List<TranscriptWord> words(Transcript t) {
+    List<TranscriptWord> out = new ArrayList<>();
+    for (SpeakerWords s : t.speakers()) {
+      for (RecognizedWord w : s.words()) {
+        out.add(
+            new TranscriptWord(
+                s.label(),
+                w.startMillis(),
+                w.endMillis(),
+                w.word(),
+                java.util.OptionalDouble.of(w.confidence())));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A header value: an RFC 2047 encoded word {@code =?UTF-8?B?...?=} (what {@link
+   * TranscriptionClient} sends, since {@code java.net.http} sends header bytes as US-ASCII), or raw
+   * UTF-8 (what curl sends for {@code -H "Calling: Алиса"}; the JDK server reads it as Latin-1).
+   */
+  static @Nullable String header(HttpExchange ex, String name) {
+    String v = ex.getRequestHeaders().getFirst(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    return headerValue(v);
+  }
+
+  static String headerValue(String v) {
+    String s = v.strip();
+    if (s.length() > 12
+        && s.regionMatches(true, 0, "=?UTF-8?B?", 0, 10)
+        && s.endsWith("?=")) {
+      try {
+        return new String(
+                java.util.Base64.getDecoder().decode(s.substring(10, s.length() - 2)),
+                StandardCharsets.UTF_8)
+            .strip();
+      } catch (IllegalArgumentException notBase64) {
+        return s;
+      }
+    }
+    byte[] raw = s.getBytes(StandardCharsets.ISO_8859_1);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(raw))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return s;
+    }
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return Long.parseLong(s.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Reads and discards up to 64 KiB of an unwanted request body so the connection can be reused.
+   * Not {@code skip()}: the JDK's request stream passes skip to the socket, past the body's end.
+   */
+  private static void drain(HttpExchange ex) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] buf = new byte[8192];
+      int total = 0;
+      int n;
+      while (total < (1 << 16) && (n = in.read(buf)) > 0) {
+        total += n;
+      }
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String message) throws IOException {
+    send(ex, status, "text/plain; charset=utf-8", message + "\n");
+  }
+
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+    if (b.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(b);
+      }
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The request body exceeded the limit. */
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(long limit) {
+      super("body exceeds the limit of " + limit + " bytes");
+    }
+  }
+
+  /** Fails with {@link TooLarge} once more than {@code limit} bytes were read. */
+  private static final class Limited extends FilterInputStream {
+    private final long limit;
+    private long count;
+
+    Limited(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    private void add(long n) throws TooLarge {
+      count += n;
+      if (count > limit) {
+        throw new TooLarge(limit);
+      }
+    }
+  }
+
+  /**
+   * Configures a {@link TranscriptionServer}. Not thread-safe.
+   */
+  public static final class Builder {
+    private final RecognizerFactory factory;
+    private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9000);
+    private long maxBodyBytes = 256L << 20;
+    private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int queue = 16;
+    private Duration grace = Duration.ofSeconds(5);
+    private TranscriptCues cues = TranscriptCues.DEFAULT;
+
+    private Builder(RecognizerFactory factory) {
+      this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * The address to listen on; default {@code 127.0.0.1:9000}.
+     *
+     * @param address host and port (port 0 picks a free one)
+     * @return this builder
+     */
+    public Builder bind(InetSocketAddress address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * The port to listen on, keeping the host; default 9000.
+     *
+     * @param port 0 to 65535 (0 picks a free port)
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: " + port + " (expected 0..65535)");
+      }
+      this.address = new InetSocketAddress(address.getAddress(), port);
+      return this;
+    }
+
+    /**
+     * Largest request body; default 256 MiB (an hour of 8 kHz stereo is about 115 MB).
+     *
+     * @param bytes at least 44 (a WAV header)
+     * @return this builder
+     */
+    public Builder maxBodyBytes(long bytes) {
+      if (bytes < 44) {
+        throw new IllegalArgumentException("maxBodyBytes: " + bytes + " (expected >= 44)");
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Transcriptions run at once; default the number of processors.
+     *
+     * @param count at least 1
+     * @return this builder
+     */
+    public Builder workers(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("workers: " + count + " (expected >= 1)");
+      }
+      this.workers = count;
+      return this;
+    }
+
+    /**
+     * Requests that may wait for a worker; more get 503. Default 16.
+     *
+     * @param count at least 0
+     * @return this builder
+     */
+    public Builder queue(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("queue: " + count + " (expected >= 0)");
+      }
+      this.queue = count;
+      return this;
+    }
+
+    /**
+     * How long {@link TranscriptionServer#close()} waits for running transcriptions; default 5 s.
+     *
+     * @param grace not negative
+     * @return this builder
+     */
+    public Builder shutdownGrace(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("shutdownGrace: " + grace + " (expected >= 0)");
+      }
+      this.grace = grace;
+      return this;
+    }
+
+    /**
+     * How words are grouped into WebVTT cues; default {@link TranscriptCues#DEFAULT}. Voice names
+     * come from each request's headers.
+     *
+     * @param cues the grouping options
+     * @return this builder
+     */
+    public Builder cues(TranscriptCues cues) {
+      this.cues = Objects.requireNonNull(cues, "cues");
+      return this;
+    }
+
+    /**
+     * Binds and starts the server.
+     *
+     * @return the running server
+     * @throws IOException if the address cannot be bound
+     */
+    public TranscriptionServer start() throws IOException {
+      return new TranscriptionServer(this);
+    }
+  }
+}

@@ -1,0 +1,336 @@
+package io.ecss.asr.transcription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ecss.asr.AsrException;
+import io.ecss.asr.recognition.Recognition;
+import io.ecss.asr.recognition.RecognizerFactory;
+import io.ecss.asr.recognition.ScriptedRecognizer;
+import io.ecss.asr.recognition.SpeechRecognizer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TranscriptionServerTest {
+
+  /** The manual's /trans/vtt answer, as the spec page says it must come out. */
+  static final String MANUAL_VTT =
+      """
+      WEBVTT
+
+      1
+      00:00:00.990 --> 00:00:01.260
+      <v Алиса>да</v>
+
+      2
+      00:00:01.650 --> 00:00:02.100
+      <v Боб>алло</v>
+
+      3
+      00:00:02.730 --> 00:00:03.300
+      <v Алиса>да да</v>
+
+      4
+      00:00:03.480 --> 00:00:04.560
+      <v Боб>ну как там с деньгами</v>
+
+      5
+      00:00:05.940 --> 00:00:06.720
+      <v Алиса>какими деньгами</v>
+      """;
+
+  @TempDir Path dir;
+  Path wav;
+  TranscriptionServer server;
+  TranscriptionClient client;
+  final HttpClient raw = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws IOException {
+    wav = dir.resolve("call.wav");
+    Files.write(wav, TranscriberTest.stereoCall());
+    server = serve(ScriptedRecognizer.factory(16000, List.of(TranscriberTest.A, TranscriberTest.B)), 2, 4);
+    client = TranscriptionClient.builder(uri(server)).requestTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  static TranscriptionServer serve(RecognizerFactory f, int workers, int queue) throws IOException {
+    return TranscriptionServer.builder(f)
+        .bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))
+        .workers(workers)
+        .queue(queue)
+        .start();
+  }
+
+  static URI uri(TranscriptionServer s) {
+    return URI.create("http://127.0.0.1:" + s.address().getPort());
+  }
+
+  HttpResponse<String> request(String method, String path, byte[] body) throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(uri(server) + path))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return raw.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void transAnswersTheWordLinesOfBothChannels() throws Exception {
+    assertThat(client.words(wav).join()).isEqualTo(WordLinesTest.MANUAL_TRANSCRIPT);
+    HttpResponse<String> r = request("POST", "/trans", Files.readAllBytes(wav));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    assertThat(r.body()).isEqualTo(WordLinesTest.MANUAL.replace(" \n", "\n"));
+  }
+
+  @Test
+  void transVttReproducesTheManualsExampleByteForByte() {
+    assertThat(client.vtt(wav, "Алиса", "Боб").join()).isEqualTo(MANUAL_VTT);
+    assertThat(TranscriptionClient.parseVtt(MANUAL_VTT).file().cues()).hasSize(5);
+  }
+
+  @Test
+  void vttWithoutHeadersUsesTheChannelLabels() {
+    assertThat(client.vtt(wav, null, null).join())
+        .contains("<v А>да</v>")
+        .contains("<v Б>алло</v>");
+  }
+
+  @Test
+  void monoEndpointsUseTheFirstChannelOnly() throws IOException {
+    try (TranscriptionServer mono = serve(ScriptedRecognizer.factory(16000, List.of(TranscriberTest.A)), 1, 1)) {
+      TranscriptionClient c = TranscriptionClient.builder(uri(mono)).build();
+      assertThat(c.wordsMono(wav).join().speakers())
+          .containsExactly(new SpeakerWords("А", TranscriberTest.A));
+      assertThat(c.vttMono(wav, "Алиса").join())
+          .isEqualTo(
+              """
+              WEBVTT
+
+              1
+              00:00:00.990 --> 00:00:03.300
+              <v Алиса>да да да</v>
+
+              2
+              00:00:05.940 --> 00:00:06.720
+              <v Алиса>какими деньгами</v>
+              """)
+          .doesNotContain("алло");
+    }
+  }
+
+  @Test
+  void unknownPathIs404() throws Exception {
+    HttpResponse<String> r = request("PUT", "/transcribe", new byte[10]);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body())
+        .isEqualTo("unknown path /transcribe (expected /trans, /trans/vtt, /trans/mono or /trans/mono/vtt)\n");
+  }
+
+  @Test
+  void otherMethodsAre405WithAllow() throws Exception {
+    HttpResponse<String> r = request("GET", "/trans", new byte[0]);
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().firstValue("Allow")).hasValue("PUT, POST");
+    assertThat(r.body()).isEqualTo("method GET not allowed on /trans (use PUT or POST with a WAV body)\n");
+  }
+
+  @Test
+  void badWavIs400WithTheReason() throws Exception {
+    HttpResponse<String> r = request("PUT", "/trans", "RIFX....WAVE".getBytes(StandardCharsets.US_ASCII));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body())
+        .isEqualTo(
+            "bad WAV: not a WAV file: found 'RIFX', expected 'RIFF' (big-endian RIFX is not supported) at offset 0\n");
+    Path bad = Files.write(dir.resolve("bad.wav"), new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> client.words(bad).join())
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            TranscriptionHttpException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.body()).startsWith("bad WAV: truncated RIFF header");
+              assertThat(e.getMessage())
+                  .startsWith("PUT " + uri(server) + "/trans: HTTP 400: bad WAV: truncated RIFF header");
+            });
+  }
+
+  @Test
+  void bodyOverTheLimitIs413() throws Exception {
+    try (TranscriptionServer small =
+        TranscriptionServer.builder(ScriptedRecognizer.factory(8000, List.of(List.of())))
+            .bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))
+            .maxBodyBytes(1000)
+            .start()) {
+      HttpRequest r =
+          HttpRequest.newBuilder(URI.create(uri(small) + "/trans"))
+              .PUT(HttpRequest.BodyPublishers.ofFile(wav))
+              .build();
+      HttpResponse<String> resp = raw.send(r, HttpResponse.BodyHandlers.ofString());
+      assertThat(resp.statusCode()).isEqualTo(413);
+      assertThat(resp.body()).isEqualTo("body of " + Files.size(wav) + " bytes exceeds the limit of 1000\n");
+    }
+  }
+
+  /** A recogniser that fails: the server must answer 500 with the reason. */
+  static RecognizerFactory failing() {
+    return new RecognizerFactory() {
+      @Override
+      public int sampleRate() {
+        return 8000;
+      }
+
+      @Override
+      public SpeechRecognizer open() {
+        return new TranscriberTest.Recording(8000) {
+          @Override
+          public Recognition finish() {
+            throw new AsrException("model exploded");
+          }
+        };
+      }
+    };
+  }
+
+  @Test
+  void recognizerFailureIs500() throws Exception {
+    try (TranscriptionServer s = serve(failing(), 1, 0)) {
+      assertThatThrownBy(() -> TranscriptionClient.builder(uri(s)).build().words(wav).join())
+          .cause()
+          .isInstanceOfSatisfying(
+              TranscriptionHttpException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(500);
+                assertThat(e.body()).isEqualTo("recognition failed: model exploded\n");
+              });
+    }
+  }
+
+  @Test
+  void fullQueueIs503() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RecognizerFactory blocking =
+        new RecognizerFactory() {
+          @Override
+          public int sampleRate() {
+            return 8000;
+          }
+
+          @Override
+          public SpeechRecognizer open() {
+            return new TranscriberTest.Recording(8000) {
+              @Override
+              public Recognition finish() {
+                entered.countDown();
+                try {
+                  release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return Recognition.EMPTY;
+              }
+            };
+          }
+        };
+    try (TranscriptionServer s = serve(blocking, 1, 0)) {
+      TranscriptionClient c = TranscriptionClient.builder(uri(s)).build();
+      CompletableFuture<Transcript> first = c.wordsMono(wav);
+      assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> c.wordsMono(wav).join())
+          .cause()
+          .isInstanceOfSatisfying(
+              TranscriptionHttpException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(503);
+                assertThat(e.body()).isEqualTo("server busy: 1 transcriptions running and 0 queued\n");
+              });
+      release.countDown();
+      assertThat(first.join().speakers()).containsExactly(new SpeakerWords("А", List.of()));
+    }
+  }
+
+  @Test
+  void clientReportsMissingFilesAndUnreachableServers() {
+    assertThatThrownBy(() -> client.words(dir.resolve("absent.wav")).join())
+        .cause()
+        .isInstanceOf(java.io.FileNotFoundException.class);
+    TranscriptionClient dead =
+        TranscriptionClient.builder(URI.create("http://127.0.0.1:1/"))
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    assertThatThrownBy(() -> dead.words(wav).join())
+        .cause()
+        .isInstanceOf(java.net.ConnectException.class);
+  }
+
+  @Test
+  void builderValidation() {
+    assertThatThrownBy(() -> TranscriptionClient.builder(URI.create("ftp://x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("base: ftp://x (expected an http or https URL)");
+    assertThatThrownBy(
+            () -> TranscriptionClient.builder(URI.create("http://x")).requestTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("requestTimeout: PT0S (expected > 0)");
+    assertThatThrownBy(() -> TranscriptionServer.builder(failing()).port(70000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port: 70000 (expected 0..65535)");
+    assertThatThrownBy(() -> TranscriptionServer.builder(failing()).workers(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("workers: 0 (expected >= 1)");
+    assertThatThrownBy(() -> TranscriptionClient.wire("a\nb"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("header value contains a line break: a\nb");
+    assertThat(TranscriptionClient.wire("Боб")).isEqualTo("=?UTF-8?B?0JHQvtCx?=");
+    assertThat(TranscriptionClient.wire("Bob Smith")).isEqualTo("Bob Smith");
+    assertThat(TranscriptionServer.headerValue("=?utf-8?b?0JHQvtCx?=")).isEqualTo("Боб");
+    // curl sends raw UTF-8; the JDK server hands it over as Latin-1 characters.
+    assertThat(
+            TranscriptionServer.headerValue(
+                new String("Алиса".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)))
+        .isEqualTo("Алиса");
+    assertThat(TranscriptionServer.headerValue("Caf\u00e9")).isEqualTo("Caf\u00e9");
+  }
+
+  @Test
+  void closeIsIdempotentAndReleasesAwaiters() throws Exception {
+    TranscriptionServer s = serve(failing(), 1, 0);
+    Thread waiter = new Thread(() -> {
+      try {
+        s.awaitTermination();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    waiter.start();
+    s.close();
+    s.close();
+    waiter.join(10_000);
+    assertThat(waiter.isAlive()).isFalse();
+  }
+}
