@@ -1,0 +1,61 @@
+package io.ecss.csta;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in submission order, on a delegate executor: user callbacks see
+ * events and completions in wire order even on a pooled executor. When the delegate refuses work
+ * (shut down), the submitting thread drains the queue itself so no completion is lost.
+ *
+ * <p>Thread-safe; its monitor is a leaf lock (never held while a task runs).
+ */
+final class SerialExecutor implements Executor {
+  private static final Logger log = LoggerFactory.getLogger(CstaClient.class);
+
+  private final Executor delegate;
+  private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+  private boolean running;
+
+  SerialExecutor(Executor delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void execute(Runnable r) {
+    synchronized (this) {
+      tasks.add(r);
+      if (running) {
+        return;
+      }
+      running = true;
+    }
+    try {
+      delegate.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      drain();
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      Runnable t;
+      synchronized (this) {
+        t = tasks.poll();
+        if (t == null) {
+          running = false;
+          return;
+        }
+      }
+      try {
+        t.run();
+      } catch (RuntimeException e) {
+        // A listener threw; keep delivering to the others. Never log the event itself.
+        log.warn("CSTA callback threw {}", e.getClass().getName(), e);
+      }
+    }
+  }
+}
