@@ -146,7 +146,7 @@ public final class VttCommand {
               + CueText.plainText(c.nodes()).replace("\n", " / "));
         }
         for (WebVttProblem p : r.problems()) {
-          out.println("skipped: " + p);
+          out.println("problem: " + p);
         }
       }
       out.flush();
@@ -173,7 +173,7 @@ public final class VttCommand {
       WebVttParseResult r = read(file, lenient);
       PrintWriter err = spec.commandLine().getErr();
       for (WebVttProblem p : r.problems()) {
-        err.println("ecss vtt format: " + Inputs.name(file) + ": skipped " + p);
+        err.println("ecss vtt format: " + Inputs.name(file) + ": " + p);
       }
       err.flush();
       PrintWriter out = spec.commandLine().getOut();

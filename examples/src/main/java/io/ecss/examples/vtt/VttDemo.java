@@ -95,7 +95,7 @@ public final class VttDemo implements DemoSection {
     out.println("The manual's transcript (" + words.size() + " words, Calling: Алиса, Called: Боб)"
         + " as WebVTT speaker cues:");
     out.println();
-    vtt.lines().forEach(l -> out.println("  " + l));
+    vtt.lines().forEach(l -> out.println(l.isEmpty() ? "" : "  " + l));
     out.println();
     WebVttParseResult back = WebVttParser.strict().parse(vtt);
     out.println("Parsed back with the W3C parser: " + back.file().cues().size() + " cues, "
@@ -108,8 +108,8 @@ public final class VttDemo implements DemoSection {
     out.println();
     WebVttParseResult strict = WebVttParser.strict().parse(VENDOR_VTT);
     out.println("The vendor's own /trans/vtt answer, read as a browser would: "
-        + strict.file().cues().size() + " of 5 cues survive, voice names "
-        + strict.file().cues().get(0).voices() + " (empty)");
+        + strict.file().cues().size() + " of 5 cues survive, and their voice name is \""
+        + strict.file().cues().get(0).voices().get(0) + "\" (empty: '<v> Алиса>' is no voice span)");
     strict.problems().forEach(p -> out.println("  " + p));
     WebVttParseResult lenient = WebVttParser.lenient().parse(VENDOR_VTT);
     out.println("Read leniently: " + lenient.file().cues().size() + " cues, "
