@@ -3,11 +3,8 @@ package io.ecss.asr.transcription;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ecss.asr.audio.WavException;
-import io.ecss.asr.recognition.RecognizedWord;
 import io.ecss.asr.recognition.RecognizerFactory;
 import io.ecss.webvtt.TranscriptCues;
-import io.ecss.webvtt.TranscriptWord;
-import io.ecss.webvtt.WebVttWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -232,32 +226,8 @@ public final class TranscriptionServer implements AutoCloseable {
       send(ex, 200, "text/plain; charset=utf-8", WordLines.format(t));
       return;
     }
-    Map<String, String> names = new HashMap<>();
-    if (calling != null) {
-      names.put(Transcript.CALLING, calling);
-    }
-    if (called != null) {
-      names.put(Transcript.CALLED, called);
-    }
-    String vtt = WebVttWriter.format(cues.withVoiceNames(names).toFile(words(t)));
+    String vtt = t.toWebVtt(calling, called, cues);
     send(ex, 200, "text/vtt; charset=utf-8", vtt);
-  }
-
-  /** The transcript's words as WebVTT transcript words, speaker = channel label. */
-  static List<TranscriptWord> words(Transcript t) {
-    List<TranscriptWord> out = new ArrayList<>();
-    for (SpeakerWords s : t.speakers()) {
-      for (RecognizedWord w : s.words()) {
-        out.add(
-            new TranscriptWord(
-                s.label(),
-                w.startMillis(),
-                w.endMillis(),
-                w.word(),
-                java.util.OptionalDouble.of(w.confidence())));
-      }
-    }
-    return out;
   }
 
   /**
