@@ -23,6 +23,14 @@ public record CallParameters(int code) {
   /** {@code 0xFF}: the filler used where no call applies. */
   public static final CallParameters NONE = new CallParameters(0xFF);
 
+  private static final CallParameters[] ALL = new CallParameters[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      ALL[i] = new CallParameters(i);
+    }
+  }
+
   /**
    * Validates the code.
    *
@@ -31,6 +39,17 @@ public record CallParameters(int code) {
    */
   public CallParameters {
     Checks.u8("callParameters", code);
+  }
+
+  /**
+   * Returns the value for a wire byte (cached: decoding allocates nothing for it).
+   *
+   * @param code the wire byte, 0 to 255
+   * @return the value
+   * @throws IllegalArgumentException if {@code code} is not 0 to 255
+   */
+  public static CallParameters of(int code) {
+    return ALL[Checks.u8("callParameters", code)];
   }
 
   /**

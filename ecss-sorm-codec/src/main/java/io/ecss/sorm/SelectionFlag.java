@@ -16,6 +16,14 @@ public record SelectionFlag(int code) {
   /** {@code 0xFF}: the filler used where no selection applies. */
   public static final SelectionFlag NONE = new SelectionFlag(0xFF);
 
+  private static final SelectionFlag[] ALL = new SelectionFlag[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      ALL[i] = new SelectionFlag(i);
+    }
+  }
+
   /**
    * Validates the code.
    *
@@ -24,6 +32,17 @@ public record SelectionFlag(int code) {
    */
   public SelectionFlag {
     Checks.u8("selection", code);
+  }
+
+  /**
+   * Returns the value for a wire byte (cached: decoding allocates nothing for it).
+   *
+   * @param code the wire byte, 0 to 255
+   * @return the value
+   * @throws IllegalArgumentException if {@code code} is not 0 to 255
+   */
+  public static SelectionFlag of(int code) {
+    return ALL[Checks.u8("selection", code)];
   }
 
   /**

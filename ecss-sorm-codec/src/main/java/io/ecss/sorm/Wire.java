@@ -7,6 +7,12 @@ import java.nio.charset.StandardCharsets;
  * the frame start, and report errors at {@code position - frameStart}.
  */
 final class Wire {
+  /**
+   * Per-thread scratch for the digits of a number, so that decoding allocates only the result
+   * objects (the digit string copies from it).
+   */
+  private static final ThreadLocal<byte[]> DIGITS = ThreadLocal.withInitial(() -> new byte[18]);
+
   private Wire() {}
 
   static int u8(byte[] b, int i) {
@@ -64,13 +70,13 @@ final class Wire {
           i + 1,
           frameStart);
     }
-    char[] c = new char[count];
+    byte[] c = DIGITS.get();
     for (int k = 0; k < 18; k++) {
       int pos = i + 2 + (k >>> 1);
       int nib = (k & 1) == 0 ? b[pos] & 0xF : (b[pos] >>> 4) & 0xF;
       if (k < count) {
         if (nib <= 9) {
-          c[k] = (char) ('0' + nib);
+          c[k] = (byte) ('0' + nib);
         } else if (nib == 0xA) {
           c[k] = '0';
         } else {
@@ -90,7 +96,7 @@ final class Wire {
             frameStart);
       }
     }
-    return new PhoneNumber(NumberIndicator.of(ind), new String(c));
+    return new PhoneNumber(NumberIndicator.of(ind), new String(c, 0, count, StandardCharsets.ISO_8859_1));
   }
 
   static void writeNumber(byte[] b, int i, PhoneNumber n, int zeroNibble, int absentCount) {

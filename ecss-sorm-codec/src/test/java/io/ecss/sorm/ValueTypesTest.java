@@ -100,6 +100,9 @@ class ValueTypesTest {
     assertThat(new CallParameters(0x38)).hasToString("0x38(establishment 3,long-distance transit)");
     assertThat(new CallParameters(0x14).direction()).isEqualTo(4);
     assertThat(new CallParameters(0x12).establishment()).isEqualTo(1);
+    assertThat(CallParameters.of(0x11)).isEqualTo(CallParameters.OUTGOING).isSameAs(CallParameters.of(0x11));
+    assertThat(SelectionFlag.of(0x2D)).isEqualTo(f).isSameAs(SelectionFlag.of(0x2D));
+    assertThatThrownBy(() -> SelectionFlag.of(256)).hasMessage("selection: 256 (expected 0..255)");
   }
 
   @Test
