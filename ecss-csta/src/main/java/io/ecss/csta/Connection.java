@@ -30,6 +30,7 @@ final class Connection {
 
   final String peer;
   private final Socket socket;
+  private final Socket raw;
   private final OutputStream out;
   private final InputStream in;
   private final Handler handler;
@@ -38,8 +39,9 @@ final class Connection {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile @Nullable Throwable closeCause;
 
-  Connection(Socket socket, String peer, Handler handler) throws IOException {
+  Connection(Socket socket, Socket raw, String peer, Handler handler) throws IOException {
     this.socket = socket;
+    this.raw = raw;
     this.peer = peer;
     this.handler = handler;
     this.out = socket.getOutputStream();
@@ -141,6 +143,9 @@ final class Connection {
     if (closed.compareAndSet(false, true)) {
       writer.shutdown();
       try {
+        // Close the TCP socket first: closing an SSLSocket while the reader is blocked in read()
+        // would wait for the reader to give up its lock.
+        raw.close();
         socket.close();
       } catch (IOException ignored) {
         // the socket is gone either way

@@ -559,10 +559,11 @@ public final class CstaClient implements AutoCloseable {
 
   /** Opens socket + session; on reconnect also restarts monitors. Runs on the connector thread. */
   private Connection establishAndResync(boolean resync) throws Exception {
-    Socket s = openSocket();
+    Socket[] sockets = openSocket();
+    Socket s = sockets[0];
     Connection c;
     try {
-      c = new Connection(s, peer, handler);
+      c = new Connection(s, sockets[1], peer, handler);
     } catch (IOException e) {
       s.close();
       throw e;
@@ -652,13 +653,14 @@ public final class CstaClient implements AutoCloseable {
     }
   }
 
-  private Socket openSocket() throws IOException {
+  /** Returns the socket to use and the underlying TCP socket (the same one without TLS). */
+  private Socket[] openSocket() throws IOException {
     Socket raw = new Socket();
     try {
       raw.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
       raw.setTcpNoDelay(true);
       if (sslContext == null) {
-        return raw;
+        return new Socket[] {raw, raw};
       }
       SSLSocket s = (SSLSocket) sslContext.getSocketFactory().createSocket(raw, host, port, true);
       SSLParameters p = s.getSSLParameters();
@@ -669,7 +671,7 @@ public final class CstaClient implements AutoCloseable {
       s.setSoTimeout((int) connectTimeout.toMillis());
       s.startHandshake();
       s.setSoTimeout(0);
-      return s;
+      return new Socket[] {s, raw};
     } catch (IOException e) {
       raw.close();
       throw e;

@@ -54,7 +54,13 @@ final class Pem {
       Object o;
       while ((o = p.readObject()) != null) {
         if (o instanceof PEMKeyPair kp) {
-          return conv.getPrivateKey(kp.getPrivateKeyInfo());
+          // SEC1 "EC PRIVATE KEY" blocks may omit the curve in the private part; take the
+          // algorithm identifier (with the curve) from the public part.
+          PrivateKeyInfo info = kp.getPrivateKeyInfo();
+          if (kp.getPublicKeyInfo() != null) {
+            info = new PrivateKeyInfo(kp.getPublicKeyInfo().getAlgorithm(), info.parsePrivateKey());
+          }
+          return conv.getPrivateKey(info);
         }
         if (o instanceof PrivateKeyInfo ki) {
           return conv.getPrivateKey(ki);
