@@ -132,9 +132,17 @@ public final class SormCommand {
       if (json) {
         ArrayNode a = SormJson.MAPPER.createArrayNode();
         for (Found f : found) {
-          SormCodec variant =
+          java.util.Optional<SormCodec> variant =
               SormJson.variantOf(f.message(), bytes, (int) f.offset(), f.length());
-          a.add(SormJson.toJson(f.message(), variant));
+          if (variant.isEmpty()) {
+            spec.commandLine()
+                .getErr()
+                .println(
+                    "ecss sorm decode: warning: the frame at offset "
+                        + f.offset()
+                        + " writes digit 0 both as 0 and as A; encode will write it as 0");
+          }
+          a.add(SormJson.toJson(f.message(), variant.orElse(SormCodec.DEFAULT)));
         }
         out.println(SormJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(a));
       } else {

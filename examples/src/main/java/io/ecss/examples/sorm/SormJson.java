@@ -96,8 +96,11 @@ final class SormJson {
 
   // ------------------------------------------------------------------ to JSON
 
-  /** The codec variant that re-encodes {@code frame} byte for byte, or the default. */
-  static SormCodec variantOf(SormMessage m, byte[] frame, int off, int len) {
+  /**
+   * The codec variant that re-encodes {@code frame} byte for byte, or empty when the frame mixes
+   * styles (digit 0 as both {@code 0} and {@code A}).
+   */
+  static java.util.Optional<SormCodec> variantOf(SormMessage m, byte[] frame, int off, int len) {
     SormCodec[] candidates = {
       SormCodec.DEFAULT,
       SormCodec.DEFAULT.withDigitZero(DigitZero.A),
@@ -107,13 +110,10 @@ final class SormJson {
     for (SormCodec c : candidates) {
       byte[] again = c.encode(m);
       if (java.util.Arrays.equals(again, 0, again.length, frame, off, off + len)) {
-        return c;
+        return java.util.Optional.of(c);
       }
     }
-    throw new CliInputException(
-        "frame at offset "
-            + off
-            + " mixes digit-zero or no-number styles; its JSON cannot reproduce it byte for byte");
+    return java.util.Optional.empty();
   }
 
   static ObjectNode toJson(SormMessage m, SormCodec variant) {

@@ -98,6 +98,17 @@ class SormCommandTest {
   }
 
   @Test
+  void decodeJsonWarnsAboutAFrameMixingZeroStyles() {
+    Run r = run("sorm", "decode", "--json", "CC010C0B3132333435360404A405FFFFFFFFFFFFFF");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"digits\" : \"4050\"");
+    assertThat(r.err())
+        .isEqualTo(
+            "ecss sorm decode: warning: the frame at offset 0 writes digit 0 both as 0 and as A;"
+                + " encode will write it as 0\n");
+  }
+
+  @Test
   void decodePrintsAFieldDump() {
     Run r = run("sorm", "decode", "CC 01 27 02 00 00 00 00 FF 02 05 33");
     assertThat(r.code()).isZero();
