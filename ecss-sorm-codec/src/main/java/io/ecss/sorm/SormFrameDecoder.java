@@ -64,6 +64,7 @@ public final class SormFrameDecoder {
   private long dropStart;
   private String dropReason = "";
   private boolean failed;
+  private byte @org.jspecify.annotations.Nullable [] scratch;
 
   private SormFrameDecoder(SormCodec codec, int maxFrameLength, Mode mode) {
     this.codec = codec;
@@ -184,7 +185,11 @@ public final class SormFrameDecoder {
       src.position(src.limit());
       return;
     }
-    byte[] tmp = new byte[Math.min(8192, Math.max(1, src.remaining()))];
+    byte[] tmp = scratch;
+    if (tmp == null) {
+      tmp = new byte[8192];
+      scratch = tmp;
+    }
     while (src.hasRemaining()) {
       int n = Math.min(tmp.length, src.remaining());
       src.get(tmp, 0, n);
