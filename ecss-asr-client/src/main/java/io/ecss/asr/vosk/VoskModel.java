@@ -1,8 +1,12 @@
 package io.ecss.asr.vosk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecss.asr.AsrException;
+import io.ecss.asr.jsgf.ExpansionLimits;
+import io.ecss.asr.jsgf.JsgfExpander;
+import io.ecss.asr.jsgf.JsgfGrammarSet;
+import io.ecss.asr.jsgf.JsgfMatcher;
+import io.ecss.asr.jsgf.MatchOptions;
 import io.ecss.asr.recognition.RecognizerFactory;
 import io.ecss.asr.recognition.SpeechRecognizer;
 import java.io.IOException;
@@ -28,10 +32,10 @@ import org.vosk.Recognizer;
  *
  * <p>Recognisers: {@link #open()} gives free recognition with word timings; {@link
  * #open(List)} restricts recognition to a phrase list (Vosk "grammar"; {@code "[unk]"} is added so
- * that out-of-grammar speech is not forced onto a phrase). Vosk treats such a list as a loose
- * language model and may return word sequences outside it: check results against the grammar
- * (see {@code io.ecss.asr.jsgf}). Models with a static graph ({@code HCLG.fst}) ignore phrase
- * lists.
+ * that out-of-grammar speech is not forced onto a phrase); {@link #open(JsgfGrammarSet, String,
+ * ExpansionLimits, MatchOptions)} does so for a JSGF rule and checks every result against the
+ * rule, since Vosk treats a phrase list only as a loose language model and may return word
+ * sequences outside it. Models with a static graph ({@code HCLG.fst}) ignore phrase lists.
  *
  * <p>No model ships with this library; download one (for Russian, {@code vosk-model-small-ru-0.22},
  * 16 kHz) from the Vosk project and pass its unpacked directory.
@@ -211,7 +215,31 @@ public final class VoskModel implements RecognizerFactory, AutoCloseable {
     return new VoskRecognizer(r, sampleRate);
   }
 
-  /** The Vosk grammar JSON: the phrases, normalised to single spaces, plus "[unk]". */
+  /**
+   * Opens a recogniser for a JSGF rule. Vosk gets the rule's phrases (its expansion, within the
+   * limits) as a phrase list; because Vosk uses that list only as a language model, every final
+   * result is then checked against the rule with a token automaton, and a result outside the
+   * rule's language (or containing {@code [unk]}) comes back empty.
+   *
+   * @param grammar the resolved grammars
+   * @param rule the rule to recognise
+   * @param limits bounds of the expansion
+   * @param options case and ё/е folding of the check
+   * @return a new recogniser; the caller closes it
+   * @throws io.ecss.asr.jsgf.JsgfException if the rule is unknown or its expansion hits a limit
+   * @throws AsrException if Vosk cannot create the recogniser
+   */
+  public SpeechRecognizer open(
+      JsgfGrammarSet grammar, String rule, ExpansionLimits limits, MatchOptions options) {
+    JsgfMatcher matcher = JsgfMatcher.compile(grammar, rule, options);
+    List<String> phrases = JsgfExpander.expand(grammar, rule, limits);
+    return new GrammarCheckedRecognizer(open(phrases), matcher);
+  }
+
+  /**
+   * The Vosk grammar JSON: the phrases, normalised to single spaces, plus {@code "[unk]"} (see
+   * {@link JsgfExpander#voskGrammar(List)}).
+   */
   static String grammarJson(List<String> phrases) {
     if (phrases.isEmpty()) {
       throw new IllegalArgumentException("phrases: empty (expected at least one phrase)");
@@ -222,16 +250,11 @@ public final class VoskModel implements RecognizerFactory, AutoCloseable {
       if (p.isEmpty()) {
         throw new IllegalArgumentException("phrases[" + i + "]: blank (expected words)");
       }
-      list.add(p);
+      if (!p.equals("[unk]")) {
+        list.add(p);
+      }
     }
-    if (!list.contains("[unk]")) {
-      list.add("[unk]");
-    }
-    try {
-      return JSON.writeValueAsString(list);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON string array", e);
-    }
+    return JsgfExpander.voskGrammar(list);
   }
 
   /** Releases the model; recognisers still open keep it alive until they close. Idempotent. */

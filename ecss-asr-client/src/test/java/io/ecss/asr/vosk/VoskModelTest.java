@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ecss.asr.AsrException;
 import io.ecss.asr.recognition.Recognition;
 import io.ecss.asr.recognition.RecognizedWord;
+import io.ecss.asr.recognition.ScriptedRecognizer;
 import io.ecss.asr.recognition.SpeechRecognizer;
+import io.ecss.asr.jsgf.ExpansionLimits;
+import io.ecss.asr.jsgf.JsgfGrammarSet;
+import io.ecss.asr.jsgf.JsgfMatcher;
+import io.ecss.asr.jsgf.JsgfGrammar;
+import io.ecss.asr.jsgf.MatchOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +97,7 @@ class VoskModelTest {
     assertThat(VoskModel.grammarJson(List.of(" да  конечно ", "нет")))
         .isEqualTo("[\"да конечно\",\"нет\",\"[unk]\"]");
     assertThat(VoskModel.grammarJson(List.of("[unk]", "\"кавычки\"")))
-        .isEqualTo("[\"[unk]\",\"\\\"кавычки\\\"\"]");
+        .isEqualTo("[\"\\\"кавычки\\\"\",\"[unk]\"]");
     assertThatThrownBy(() -> VoskModel.grammarJson(List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("phrases: empty (expected at least one phrase)");
@@ -132,6 +138,30 @@ class VoskModelTest {
         .hasMessage("Vosk returned a result that is not a JSON object: []");
   }
 
+  @Test
+  void grammarCheckKeepsOnlyResultsInTheRulesLanguage() {
+    JsgfGrammarSet g =
+        JsgfGrammarSet.of(
+            JsgfGrammar.parse("#JSGF V1.0;\ngrammar menu;\npublic <answer> = да [конечно] | нет;\n"));
+    JsgfMatcher m = JsgfMatcher.compile(g, "answer", MatchOptions.DEFAULT);
+    List<RecognizedWord> script =
+        List.of(new RecognizedWord("да", 0, 100, 1), new RecognizedWord("Конечно", 100, 200, 1));
+    try (GrammarCheckedRecognizer r =
+        new GrammarCheckedRecognizer(ScriptedRecognizer.of(1000, script), m)) {
+      assertThat(r.sampleRate()).isEqualTo(1000);
+      assertThat(r.accept(new short[150], 0, 150)).isTrue();
+      assertThat(r.partial().text()).isEqualTo("да Конечно");
+      assertThat(r.result().text()).isEqualTo("да");
+      assertThat(r.finish()).isEqualTo(Recognition.EMPTY); // "Конечно" alone is not in the rule
+    }
+    GrammarCheckedRecognizer c =
+        new GrammarCheckedRecognizer(ScriptedRecognizer.of(1000, List.of()), m);
+    assertThat(c.check(new Recognition("да конечно", List.of(), true)).text()).isEqualTo("да конечно");
+    assertThat(c.check(new Recognition("да [unk]", List.of(), true))).isEqualTo(Recognition.EMPTY);
+    assertThat(c.check(new Recognition("может быть", List.of(), true))).isEqualTo(Recognition.EMPTY);
+    c.close();
+  }
+
   /**
    * Real recognition needs a model, which no registry reachable from CI serves: set
    * ECSS_VOSK_MODEL to an unpacked model directory (e.g. vosk-model-small-ru-0.22) to run it.
@@ -152,6 +182,13 @@ class VoskModelTest {
       try (SpeechRecognizer g = model.open(List.of("да", "нет"))) {
         g.accept(silence, 0, silence.length);
         assertThat(g.finish().isFinal()).isTrue();
+      }
+      JsgfGrammarSet menu =
+          JsgfGrammarSet.of(JsgfGrammar.parse("#JSGF V1.0;\ngrammar m;\npublic <a> = да | нет;\n"));
+      try (SpeechRecognizer g =
+          model.open(menu, "a", ExpansionLimits.DEFAULT, MatchOptions.DEFAULT)) {
+        g.accept(silence, 0, silence.length);
+        assertThat(g.finish().words()).isEmpty();
       }
     }
   }
