@@ -602,7 +602,7 @@ public final class ClerkMatcher {
     long driverCost = Long.MAX_VALUE;
     int queryLength = 0;
     for (int j = 0; j < q.length; j++) {
-      Map<String, Integer> m = similarWords(q[j]);
+      Map<String, Integer> m = similarWords(q[j], run);
       if (m.isEmpty()) {
         return;
       }
@@ -661,17 +661,28 @@ public final class ClerkMatcher {
   }
 
   /** Phonebook words within the allowed edit distance of a word, with their distances. */
-  private Map<String, Integer> similarWords(String w) {
+  private Map<String, Integer> similarWords(String w, Run run) {
+    Map<String, Integer> cached = run.similar.get(w);
+    if (cached != null) {
+      return cached;
+    }
     Map<String, Integer> out = new HashMap<>();
     int max = EditDistance.allowed(w.length());
+    long mask = PhonebookIndex.letterMask(w);
     for (int len = w.length() - max; len <= w.length() + max; len++) {
-      for (String cand : index.wordsOfLength(len)) {
-        int d = EditDistance.bounded(w, cand, max);
+      String[] words = index.wordsOfLength(len);
+      long[] masks = index.masksOfLength(len);
+      for (int i = 0; i < words.length; i++) {
+        if (Long.bitCount(mask ^ masks[i]) > 2 * max) {
+          continue;
+        }
+        int d = EditDistance.bounded(w, words[i], max);
         if (d <= max) {
-          out.put(cand, d);
+          out.put(words[i], d);
         }
       }
     }
+    run.similar.put(w, out);
     return out;
   }
 
@@ -720,6 +731,7 @@ public final class ClerkMatcher {
     final Set<String> tried = new LinkedHashSet<>();
     final List<String> steps = new ArrayList<>();
     final Set<String> limits = new LinkedHashSet<>();
+    final Map<String, Map<String, Integer>> similar = new HashMap<>();
     int lookups;
     boolean exhausted;
 

@@ -32,6 +32,7 @@ final class PhonebookIndex {
   private final Map<String, int[]> postings;
   private final String[] keys;
   private final String[][] wordsByLength;
+  private final long[][] masksByLength;
   private final List<Transliteration> transliterations;
   private final int entryCount;
 
@@ -111,10 +112,15 @@ final class PhonebookIndex {
       buckets.get(w.length()).add(w);
     }
     this.wordsByLength = new String[maxLen + 1][];
+    this.masksByLength = new long[maxLen + 1][];
     for (int i = 0; i <= maxLen; i++) {
       List<String> b = buckets.get(i);
       b.sort(null);
       wordsByLength[i] = b.toArray(new String[0]);
+      masksByLength[i] = new long[b.size()];
+      for (int k = 0; k < b.size(); k++) {
+        masksByLength[i][k] = letterMask(b.get(k));
+      }
     }
   }
 
@@ -152,6 +158,26 @@ final class PhonebookIndex {
 
   String key(int id) {
     return keys[id];
+  }
+
+  /**
+   * The set of letters of a word as 64 bits (letter code modulo 64: the 32 letters а..я and the 26
+   * letters a..z each get their own bit). One edit (insertion, deletion, substitution,
+   * transposition) changes at most two bits of the exact letter set, and folding can only merge
+   * bits, so two words within edit distance d differ in at most 2d bits: a cheap filter before the
+   * edit-distance computation.
+   */
+  static long letterMask(String w) {
+    long m = 0;
+    for (int i = 0; i < w.length(); i++) {
+      m |= 1L << (w.charAt(i) & 63);
+    }
+    return m;
+  }
+
+  /** Letter masks of {@link #wordsOfLength}, index for index. */
+  long[] masksOfLength(int length) {
+    return length >= 0 && length < masksByLength.length ? masksByLength[length] : new long[0];
   }
 
   /** Words of the phonebook of the given length (sorted), empty outside the known lengths. */
