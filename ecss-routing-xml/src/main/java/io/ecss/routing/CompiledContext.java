@@ -195,8 +195,16 @@ public final class CompiledContext {
     if (e.minLength() > l.minLength() || (!e.hasPercent() && l.hasPercent())) {
       return true;
     }
-    if (e.prefixLength() > 0 && l.prefixLength() > 0 && (l.mask(0) & ~e.mask(0)) != 0) {
+    if (!e.hasPercent() && e.minLength() != l.minLength()) {
       return true;
+    }
+    // Tokens before either '%' sit at the same position in every number: a symbol the later
+    // pattern accepts there and the earlier one does not is a number only the later one matches.
+    int common = Math.min(e.prefixLength(), l.prefixLength());
+    for (int t = 0; t < common; t++) {
+      if ((l.mask(t) & ~e.mask(t)) != 0) {
+        return true;
+      }
     }
     return false;
   }

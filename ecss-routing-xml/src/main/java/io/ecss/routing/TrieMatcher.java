@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * First-match rule selection without scanning every rule: a trie over the symbols of each rule's
- * indexed cdpn pattern up to its {@code %} (or its end). A lookup walks the called number through
- * the trie (literal edges by array index, {@code ?} and set edges by mask), collecting at each node
- * the rules whose pattern ends there (exact length) or continues with {@code %} + suffix, and keeps
- * the lowest rule index whose remaining conditions hold. Subtrees whose lowest rule index cannot
- * beat the best found so far are skipped. No allocation per lookup.
+ * First-match rule selection without scanning every rule: a trie over the leading symbols of each
+ * rule's indexed cdpn pattern, up to its last literal symbol before any {@code %}. Trailing wildcard
+ * runs ({@code ????}, ranges) and the {@code %} part are not expanded into nodes: the rule sits in
+ * the list of the node where its literal part ends and the rest of its pattern is checked there.
+ * A lookup walks the called number through the trie (literal edges by array index, {@code ?} and
+ * set edges that precede a literal by mask), checks each list it passes in rule order, and keeps
+ * the lowest rule index whose conditions all hold. Subtrees whose lowest rule index cannot beat the
+ * best found so far are skipped, and a list is left at the first index not below the best. No
+ * allocation per lookup.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -20,12 +23,10 @@ final class TrieMatcher {
     Node[] lit; // 16 slots or null
     int[] setMasks = new int[0];
     Node[] setKids = new Node[0];
-    int[] exact = new int[0]; // ascending rule indices
-    int[] percent = new int[0]; // ascending rule indices
+    int[] here = new int[0]; // ascending rule indices whose indexed part ends at this node
     int minRule = Integer.MAX_VALUE;
 
-    private final List<Integer> exactB = new ArrayList<>();
-    private final List<Integer> percentB = new ArrayList<>();
+    private final List<Integer> hereB = new ArrayList<>();
 
     Node child(int mask) {
       if (Integer.bitCount(mask) == 1) {
@@ -52,17 +53,12 @@ final class TrieMatcher {
     }
 
     int freeze() {
-      exact = toArray(exactB);
-      percent = toArray(percentB);
-      exactB.clear();
-      percentB.clear();
-      int min = Integer.MAX_VALUE;
-      if (exact.length > 0) {
-        min = exact[0];
+      here = new int[hereB.size()];
+      for (int i = 0; i < here.length; i++) {
+        here[i] = hereB.get(i);
       }
-      if (percent.length > 0) {
-        min = Math.min(min, percent[0]);
-      }
+      hereB.clear();
+      int min = here.length > 0 ? here[0] : Integer.MAX_VALUE;
       if (lit != null) {
         for (Node n : lit) {
           if (n != null) {
@@ -76,32 +72,34 @@ final class TrieMatcher {
       minRule = min;
       return min;
     }
-
-    private static int[] toArray(List<Integer> l) {
-      int[] a = new int[l.size()];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = l.get(i);
-      }
-      return a;
-    }
   }
 
   private final Node root = new Node();
   private final CompiledRule[] rules;
+  /** Per rule: how many leading tokens of its indexed pattern the trie consumed. */
+  private final int[] depth;
 
   TrieMatcher(CompiledRule[] rules) {
     this.rules = rules;
+    this.depth = new int[rules.length];
     for (CompiledRule r : rules) {
       Node n = root;
       DigitPattern p = r.indexed;
-      if (p == null) {
-        n.percentB.add(r.index);
-        continue;
+      int d = 0;
+      if (p != null) {
+        int lastLiteral = -1;
+        for (int t = 0; t < p.prefixLength(); t++) {
+          if (Integer.bitCount(p.mask(t)) == 1) {
+            lastLiteral = t;
+          }
+        }
+        for (int t = 0; t <= lastLiteral; t++) {
+          n = n.child(p.mask(t));
+        }
+        d = lastLiteral + 1;
       }
-      for (int t = 0; t < p.prefixLength(); t++) {
-        n = n.child(p.mask(t));
-      }
-      (p.hasPercent() ? n.percentB : n.exactB).add(r.index);
+      n.hereB.add(r.index);
+      depth[r.index] = d;
     }
     root.freeze();
   }
@@ -112,53 +110,40 @@ final class TrieMatcher {
     return best == Integer.MAX_VALUE ? -1 : best;
   }
 
-  private int walk(Node node, CharSequence a, CharSequence b, int depth, int bestSoFar) {
+  private int walk(Node node, CharSequence a, CharSequence b, int at, int bestSoFar) {
     int best = bestSoFar;
     if (node.minRule >= best) {
       return best;
     }
-    int len = b.length();
-    for (int r : node.percent) {
+    for (int r : node.here) {
       if (r >= best) {
         break;
       }
       CompiledRule cr = rules[r];
       DigitPattern p = cr.indexed;
-      if (p == null
-          || (len - depth >= p.suffixLength() && p.suffixMatches(b, len - p.suffixLength()))) {
-        if (cr.residualMatches(a, b)) {
-          best = r;
-          break;
-        }
+      if ((p == null || p.matchesFrom(b, depth[r])) && cr.residualMatches(a, b)) {
+        best = r;
+        break;
       }
     }
-    if (depth == len) {
-      for (int r : node.exact) {
-        if (r >= best) {
-          break;
-        }
-        if (rules[r].residualMatches(a, b)) {
-          best = r;
-          break;
-        }
-      }
+    if (at == b.length()) {
       return best;
     }
-    int sym = Symbols.index(b.charAt(depth));
+    int sym = Symbols.index(b.charAt(at));
     if (sym < 0) {
       return best;
     }
     if (node.lit != null) {
       Node next = node.lit[sym];
       if (next != null) {
-        best = walk(next, a, b, depth + 1, best);
+        best = walk(next, a, b, at + 1, best);
       }
     }
     int bit = 1 << sym;
     int[] masks = node.setMasks;
     for (int i = 0; i < masks.length; i++) {
       if ((masks[i] & bit) != 0) {
-        best = walk(node.setKids[i], a, b, depth + 1, best);
+        best = walk(node.setKids[i], a, b, at + 1, best);
       }
     }
     return best;
