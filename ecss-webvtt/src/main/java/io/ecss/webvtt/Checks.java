@@ -101,4 +101,36 @@ final class Checks {
     noArrow("style sheet", s);
     noEmptyLines("style sheet", s, 0);
   }
+
+  /**
+   * Checks a cue payload in one pass: no CR, NUL, {@code -->} or empty line. On failure the
+   * specific checks run again to produce their message.
+   */
+  static void payload(String text) {
+    int n = text.length();
+    if (n == 0) {
+      return;
+    }
+    char prev = '\n';
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c <= '>') {
+        if (c == '\r' || c == '\0' || (c == '\n' && prev == '\n')
+            || (c == '-' && i + 2 < n && text.charAt(i + 1) == '-' && text.charAt(i + 2) == '>')) {
+          fail(text);
+        }
+      }
+      prev = c;
+    }
+    if (prev == '\n') {
+      fail(text);
+    }
+  }
+
+  private static void fail(String text) {
+    noArrow("text", text);
+    noCrNul("text", text);
+    noEmptyLines("text", text, 0);
+    throw new AssertionError("payload check disagrees with the specific checks");
+  }
 }

@@ -98,7 +98,16 @@ public final class CueText {
 
   static void escape(StringBuilder sb, CharSequence text) {
     int n = text.length();
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '\r') {
+        break;
+      }
+      i++;
+    }
+    sb.append(text, 0, i); // the common case: nothing to escape, one bulk copy
+    for (; i < n; i++) {
       char c = text.charAt(i);
       switch (c) {
         case '&' -> sb.append("&amp;");

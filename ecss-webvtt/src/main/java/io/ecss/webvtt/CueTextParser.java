@@ -294,6 +294,19 @@ final class CueTextParser {
 
   /** Trims ASCII whitespace and collapses inner runs to one space. */
   static String collapse(CharSequence in) {
+    int n = in.length();
+    boolean clean = n > 0 && !Checks.isAsciiWhitespace(in.charAt(0))
+        && !Checks.isAsciiWhitespace(in.charAt(n - 1));
+    for (int i = 1; clean && i < n; i++) {
+      char c = in.charAt(i);
+      if (c <= ' ' && Checks.isAsciiWhitespace(c)
+          && (c != ' ' || Checks.isAsciiWhitespace(in.charAt(i - 1)))) {
+        clean = false;
+      }
+    }
+    if (clean || n == 0) {
+      return in.toString();
+    }
     StringBuilder out = new StringBuilder(in.length());
     boolean space = false;
     for (int i = 0; i < in.length(); i++) {

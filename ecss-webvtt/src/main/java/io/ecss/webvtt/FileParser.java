@@ -27,7 +27,13 @@ final class FileParser {
   private final List<WebVttRegion> regions = new ArrayList<>();
   private final List<WebVttCue> cues = new ArrayList<>();
   private final List<WebVttProblem> problems = new ArrayList<>();
-  private final StringBuilder buffer = new StringBuilder(256);
+  /**
+   * The block's "buffer": since the input is normalized to LF, the lines collected so far are
+   * always one contiguous range of the input, [bufStart, bufEnd); bufStart < 0 when empty.
+   */
+  private int bufStart = -1;
+
+  private int bufEnd;
 
   FileParser(String normalized, boolean lenient, WebVttLimits limits) {
     this.in = normalized;
@@ -157,18 +163,21 @@ final class FileParser {
     return false;
   }
 
+  private int bufferLength() {
+    return bufStart < 0 ? 0 : bufEnd - bufStart;
+  }
+
+  private String buffer() {
+    return bufStart < 0 ? "" : in.substring(bufStart, bufEnd);
+  }
+
   /** Whether the buffer is {@code keyword} followed by ASCII whitespace only. */
   private boolean bufferIsKeyword(String keyword) {
-    if (buffer.length() < keyword.length()) {
+    if (bufferLength() < keyword.length() || !in.startsWith(keyword, bufStart)) {
       return false;
     }
-    for (int i = 0; i < keyword.length(); i++) {
-      if (buffer.charAt(i) != keyword.charAt(i)) {
-        return false;
-      }
-    }
-    for (int i = keyword.length(); i < buffer.length(); i++) {
-      if (!Checks.isAsciiWhitespace(buffer.charAt(i))) {
+    for (int i = bufStart + keyword.length(); i < bufEnd; i++) {
+      if (!Checks.isAsciiWhitespace(in.charAt(i))) {
         return false;
       }
     }
@@ -189,7 +198,7 @@ final class FileParser {
     int lineCount = 0;
     int previousPosition = pos;
     int previousLine = line;
-    buffer.setLength(0);
+    bufStart = -1;
     boolean seenEof = false;
     boolean seenArrow = false;
     @Nullable CueDraft cue = null;
@@ -222,14 +231,14 @@ final class FileParser {
           previousPosition = pos;
           previousLine = line;
           // spec: Cue creation, identifier = buffer
-          String id = buffer.toString();
+          String id = buffer();
           if (lenient && !id.isEmpty() && isPaddedNumber(id)) {
             id = id.strip();
           }
           cue = parseTimings(id, lineStart, eol, lineNo);
           timingLine = lineNo;
           if (cue != null) {
-            buffer.setLength(0);
+            bufStart = -1;
             seenCue = true;
           }
         } else {
@@ -238,7 +247,11 @@ final class FileParser {
             // lenient: a cue number printed without the blank line before it (vendor output)
             problem(lastLine, 1, "lenient: line " + Checks.quote(in.substring(lastStart, lastEnd))
                 + " before a timing line taken as the next cue's identifier (blank line missing)");
-            buffer.setLength(lastBufferLength);
+            if (lastBufferLength == 0) {
+              bufStart = -1;
+            } else {
+              bufEnd = bufStart + lastBufferLength;
+            }
             previousPosition = lastStart;
             previousLine = lastLine;
           }
@@ -252,20 +265,20 @@ final class FileParser {
         if (!inHeader && lineCount == 2) {
           if (!seenCue && bufferIsKeyword("STYLE")) {
             stylesheet = true;
-            buffer.setLength(0);
+            bufStart = -1;
           } else if (!seenCue && bufferIsKeyword("REGION")) {
             region = true;
-            buffer.setLength(0);
+            bufStart = -1;
           }
         }
-        lastBufferLength = buffer.length();
+        lastBufferLength = bufferLength();
         lastStart = lineStart;
         lastEnd = eol;
         lastLine = lineNo;
-        if (buffer.length() > 0) {
-          buffer.append('\n');
+        if (bufStart < 0) {
+          bufStart = lineStart;
         }
-        buffer.append(in, lineStart, eol);
+        bufEnd = eol;
         previousPosition = pos;
         previousLine = line;
       }
@@ -274,17 +287,17 @@ final class FileParser {
       }
     }
     if (inHeader) {
-      return buffer.toString();
+      return buffer();
     }
     if (cue != null) {
       addCue(cue, timingLine);
     } else if (stylesheet) {
-      styles.add(buffer.toString());
+      styles.add(buffer());
     } else if (region) {
-      regions.add(parseRegion(buffer.toString(), blockLine + 1));
+      regions.add(parseRegion(buffer(), blockLine + 1));
     } else if (!seenArrow && isNote()) {
-      int skip = buffer.length() > 4 ? 5 : 4;
-      comments.add(buffer.substring(skip));
+      int skip = bufferLength() > 4 ? 5 : 4;
+      comments.add(in.substring(bufStart + skip, bufEnd));
     } else if (!seenArrow) {
       String first = firstLine();
       if (seenCue && (first.startsWith("STYLE") || first.startsWith("REGION"))) {
@@ -299,19 +312,19 @@ final class FileParser {
   }
 
   private String firstLine() {
-    int lf = buffer.indexOf("\n");
-    return lf < 0 ? buffer.toString() : buffer.substring(0, lf);
+    String b = buffer();
+    int lf = b.indexOf('\n');
+    return lf < 0 ? b : b.substring(0, lf);
   }
 
   private boolean isNote() {
-    if (buffer.length() < 4 || buffer.charAt(0) != 'N' || buffer.charAt(1) != 'O'
-        || buffer.charAt(2) != 'T' || buffer.charAt(3) != 'E') {
+    if (bufferLength() < 4 || !in.startsWith("NOTE", bufStart)) {
       return false;
     }
-    if (buffer.length() == 4) {
+    if (bufferLength() == 4) {
       return true;
     }
-    char c = buffer.charAt(4);
+    char c = in.charAt(bufStart + 4);
     return c == ' ' || c == '\t' || c == '\n';
   }
 
@@ -333,7 +346,7 @@ final class FileParser {
       throw new WebVttParseException(
           "more than maxCues " + limits.maxCues() + " cues (WebVttLimits)", timingLine, 1);
     }
-    String text = buffer.toString();
+    String text = buffer();
     if (lenient) {
       text = VendorQuirks.repairVoice(text, timingLine + 1, problems);
     }
@@ -382,8 +395,8 @@ final class FileParser {
       return timingFailure(scan, lineStart, lineNo, "start");
     }
     scan.skipWhitespace();
-    for (char expected : new char[] {'-', '-', '>'}) {
-      if (scan.atEnd() || scan.peek() != expected) {
+    for (int k = 0; k < 3; k++) {
+      if (scan.atEnd() || scan.peek() != "-->".charAt(k)) {
         scan.error = "expected \"-->\" after the start time";
         return timingFailure(scan, lineStart, lineNo, null);
       }

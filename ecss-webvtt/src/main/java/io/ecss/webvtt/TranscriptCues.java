@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,10 +119,18 @@ public record TranscriptCues(
    */
   public List<WebVttCue> toCues(List<TranscriptWord> words) {
     requireNonNull(words, "words");
-    List<TranscriptWord> sorted = new ArrayList<>(words);
-    sorted.sort(Comparator.comparingLong(TranscriptWord::start)); // stable: ties keep input order
-    List<WebVttCue> cues = new ArrayList<>();
-    StringBuilder text = new StringBuilder(128);
+    List<TranscriptWord> sorted = words;
+    for (int i = 1; i < words.size(); i++) {
+      if (words.get(i).start() < words.get(i - 1).start()) {
+        sorted = new ArrayList<>(words);
+        sorted.sort(Comparator.comparingLong(TranscriptWord::start)); // stable: ties keep order
+        break;
+      }
+    }
+    List<WebVttCue> cues = new ArrayList<>(Math.max(16, words.size() / 4));
+    Map<String, String> voiceTags = new HashMap<>();
+    StringBuilder payload = new StringBuilder(256); // "<v Name>" + escaped words, built as we go
+    int textLength = 0; // unescaped length of the words, for maxChars
     String speaker = null;
     long start = 0;
     long end = 0;
@@ -134,23 +143,27 @@ public record TranscriptCues(
           && speaker.equals(w.speaker())
           && w.start() - end <= maxGap
           && Math.max(end, w.end()) - start <= maxDuration
-          && text.length() + 1 + word.length() <= maxChars;
+          && textLength + 1 + word.length() <= maxChars;
       if (join) {
-        text.append(' ').append(word);
+        payload.append(' ');
+        CueText.escape(payload, word);
+        textLength += 1 + word.length();
         end = Math.max(end, w.end());
       } else {
         if (speaker != null) {
-          cues.add(cue(cues.size() + 1, speaker, start, end, text));
+          cues.add(cue(cues.size() + 1, start, end, payload));
         }
         speaker = w.speaker();
         start = w.start();
         end = w.end();
-        text.setLength(0);
-        text.append(word);
+        payload.setLength(0);
+        payload.append(voiceTag(voiceTags, speaker));
+        CueText.escape(payload, word);
+        textLength = word.length();
       }
     }
     if (speaker != null) {
-      cues.add(cue(cues.size() + 1, speaker, start, end, text));
+      cues.add(cue(cues.size() + 1, start, end, payload));
     }
     return cues;
   }
@@ -165,22 +178,27 @@ public record TranscriptCues(
     return WebVttFile.of(toCues(words));
   }
 
-  private WebVttCue cue(int id, String speaker, long start, long end, CharSequence words) {
-    String name = CueTextParser.collapse(voiceNames.getOrDefault(speaker, speaker));
-    if (name.isEmpty()) {
-      name = CueTextParser.collapse(speaker);
-    }
-    if (name.isEmpty()) {
-      name = "?";
-    }
-    StringBuilder sb = new StringBuilder(words.length() + name.length() + 10);
-    sb.append("<v ");
-    CueText.escape(sb, name);
-    sb.append('>');
-    CueText.escape(sb, words);
-    sb.append("</v>");
+  /** The escaped {@code <v Name>} start tag of a speaker, computed once per speaker. */
+  private String voiceTag(Map<String, String> cache, String speaker) {
+    return cache.computeIfAbsent(speaker, sp -> {
+      String name = CueTextParser.collapse(voiceNames.getOrDefault(sp, sp));
+      if (name.isEmpty()) {
+        name = CueTextParser.collapse(sp);
+      }
+      if (name.isEmpty()) {
+        name = "?";
+      }
+      StringBuilder sb = new StringBuilder(name.length() + 4);
+      sb.append("<v ");
+      CueText.escape(sb, name);
+      return sb.append('>').toString();
+    });
+  }
+
+  private static WebVttCue cue(int id, long start, long end, StringBuilder payload) {
+    payload.append("</v>");
     return new WebVttCue(
         Integer.toString(id), start, Math.max(end, start + 1), WebVttCueSettings.DEFAULT,
-        sb.toString());
+        payload.toString());
   }
 }

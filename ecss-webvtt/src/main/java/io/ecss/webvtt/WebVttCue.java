@@ -54,11 +54,7 @@ public record WebVttCue(
     Checks.singleLine("id", id);
     Checks.noArrow("id", id);
     Checks.noCrNul("id", id);
-    Checks.noArrow("text", text);
-    Checks.noCrNul("text", text);
-    if (!text.isEmpty()) {
-      Checks.noEmptyLines("text", text, 0);
-    }
+    Checks.payload(text);
   }
 
   /**

@@ -47,7 +47,11 @@ public final class WebVttWriter implements Closeable, Flushable {
    * @return the WebVTT text
    */
   public static String format(WebVttFile file) {
-    StringBuilder sb = new StringBuilder(64 + file.cues().size() * 64);
+    int size = 64 + file.header().length();
+    for (WebVttCue c : file.cues()) {
+      size += 48 + c.id().length() + c.text().length();
+    }
+    StringBuilder sb = new StringBuilder(size);
     appendFile(sb, file);
     return sb.toString();
   }
