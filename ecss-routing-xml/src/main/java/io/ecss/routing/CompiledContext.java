@@ -150,12 +150,23 @@ public final class CompiledContext {
 
   /**
    * Warns about rules no call can reach: every call they match is matched by an earlier rule
-   * whose conditions are all supported. Quadratic in the worst case, with cheap pre-filters.
+   * whose conditions are all supported. Candidates are the earlier rules that match one sample
+   * call of the later rule (found with the trie), so the work is near linear for real plans;
+   * each candidate is then decided exactly by automaton inclusion.
    */
   private static void shadowing(List<CompiledRule> rules, List<Check> out) {
+    TrieMatcher trie = new TrieMatcher(rules.toArray(new CompiledRule[0]));
     for (int j = 1; j < rules.size(); j++) {
       CompiledRule later = rules.get(j);
-      for (int i = 0; i < j; i++) {
+      String a = sample(patterns(later, Field.CGPN));
+      String b = sample(patterns(later, Field.CDPN));
+      int[] candidates;
+      if (a != null && b != null && later.matches(a, b)) {
+        candidates = trie.allMatches(a, b, j);
+      } else {
+        candidates = java.util.stream.IntStream.range(0, j).toArray();
+      }
+      for (int i : candidates) {
         CompiledRule earlier = rules.get(i);
         if (earlier.unsupported == null && covers(earlier, later)) {
           out.add(new Check(Severity.WARNING, later.rule, "rule " + later.rule.name()
@@ -165,6 +176,19 @@ public final class CompiledContext {
         }
       }
     }
+  }
+
+  /** A number the first pattern matches (lowest symbol per position, {@code %} empty), or "". */
+  private static @Nullable String sample(List<DigitPattern> patterns) {
+    if (patterns.isEmpty()) {
+      return "";
+    }
+    DigitPattern p = patterns.get(0);
+    StringBuilder sb = new StringBuilder(p.minLength());
+    for (int t = 0; t < p.minLength(); t++) {
+      sb.append(Symbols.symbol(Integer.numberOfTrailingZeros(p.mask(t))));
+    }
+    return sb.toString();
   }
 
   /** Whether every call {@code later} matches also satisfies every condition of {@code earlier}. */

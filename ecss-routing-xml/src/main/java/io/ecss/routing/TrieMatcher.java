@@ -110,6 +110,44 @@ final class TrieMatcher {
     return best == Integer.MAX_VALUE ? -1 : best;
   }
 
+  /** Every rule below {@code limit} whose conditions hold, ascending (for analysis, not routing). */
+  int[] allMatches(CharSequence a, CharSequence b, int limit) {
+    java.util.BitSet found = new java.util.BitSet();
+    collect(root, a, b, 0, limit, found);
+    return found.stream().toArray();
+  }
+
+  private void collect(Node node, CharSequence a, CharSequence b, int at, int limit, java.util.BitSet found) {
+    if (node.minRule >= limit) {
+      return;
+    }
+    for (int r : node.here) {
+      if (r >= limit) {
+        break;
+      }
+      CompiledRule cr = rules[r];
+      DigitPattern p = cr.indexed;
+      if ((p == null || p.matchesFrom(b, depth[r])) && cr.residualMatches(a, b)) {
+        found.set(r);
+      }
+    }
+    if (at == b.length()) {
+      return;
+    }
+    int sym = Symbols.index(b.charAt(at));
+    if (sym < 0) {
+      return;
+    }
+    if (node.lit != null && node.lit[sym] != null) {
+      collect(node.lit[sym], a, b, at + 1, limit, found);
+    }
+    for (int i = 0; i < node.setMasks.length; i++) {
+      if ((node.setMasks[i] & (1 << sym)) != 0) {
+        collect(node.setKids[i], a, b, at + 1, limit, found);
+      }
+    }
+  }
+
   private int walk(Node node, CharSequence a, CharSequence b, int at, int bestSoFar) {
     int best = bestSoFar;
     if (node.minRule >= best) {
