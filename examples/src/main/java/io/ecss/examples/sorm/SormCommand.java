@@ -222,18 +222,24 @@ public final class SormCommand {
   static final class Encode implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    // Checked in call(), not with required = true: picocli reports a missing required option
+    // before an unknown one, and the tool's contract is that an unknown option is named.
     @Option(
         names = "--json",
-        required = true,
         paramLabel = "FILE",
-        description = "JSON input file, or '-' for stdin.")
-    String json = "-";
+        description = "JSON input file, or '-' for stdin (required).")
+    @Nullable String json;
 
     @Override
     public Integer call() throws IOException {
-      String text = Inputs.readText(json);
+      String input = json;
+      if (input == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "Missing required option: '--json=FILE'");
+      }
+      String text = Inputs.readText(input);
       PrintWriter out = spec.commandLine().getOut();
-      for (SormJson.Frame f : SormJson.parse(text, Inputs.name(json))) {
+      for (SormJson.Frame f : SormJson.parse(text, Inputs.name(input))) {
         out.println(Bytes.of(f.codec().encode(f.message())).hex());
       }
       out.flush();

@@ -188,6 +188,12 @@ class SormCommandTest {
   @Test
   void decodeUsageErrors() {
     assertThat(run("sorm", "decode").code()).isEqualTo(2);
+    Run encode = run("sorm", "encode");
+    assertThat(encode.code()).isEqualTo(2);
+    assertThat(encode.err()).startsWith("Missing required option: '--json=FILE'");
+    Run unknown = run("sorm", "encode", "--no-such-option");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--no-such-option");
     assertThat(run("sorm", "decode", "--file", "x", "CC").code()).isEqualTo(2);
   }
 
