@@ -1,0 +1,550 @@
+package io.ecss.sorm;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mediator side of SORM-1 as a socket-free state machine (spec items 7, notes §5): it consumes
+ * decoded commands and produces the replies the order requires. {@link SormStationServer} puts it
+ * on TCP; tests and simulators drive it directly.
+ *
+ * <p>Every command is answered by message 7 (receipt) then message 8 (execution), both "1 of 1".
+ * Checks run in this order, and the first that fails decides the answer:
+ *
+ * <table>
+ *   <caption>Refusals (standard codes / extended codes)</caption>
+ *   <tr><th>Case</th><th>7 / 8, extended codes off</th><th>7 / 8, extended codes on</th></tr>
+ *   <tr><td>wrong SORM number (also message 6, code 05)</td><td>01 / 05</td><td>18 / 18</td></tr>
+ *   <tr><td>wrong password (also message 6, code 02)</td><td>01 / 03</td><td>01 / 03</td></tr>
+ *   <tr><td>SORM not started (commands other than 1, 3, 14, 17)</td><td>02 / 01</td><td>17 / 17</td></tr>
+ *   <tr><td>command 1 while started</td><td>00 / 07</td><td>16 / 16</td></tr>
+ *   <tr><td>command accepted but failed (object already set, table full, unknown object, bad KSL group…)</td>
+ *       <td>00 / 01</td><td>00 / vendor code</td></tr>
+ * </table>
+ *
+ * <p>Table commands 10, 11, 12, 16 and 17 answer 7 and 8, then queue their data messages (3, 4,
+ * 5, 10, 11) paged 1-based ("message k of N"; a single message is 1 of 1); the transport takes
+ * them with {@link #pollTableOutput()}. Command 13 discards the queued rest (without pending output
+ * it fails with vendor code {@code 39} "output already finished"). A command 10 that matches no
+ * object fails ({@code 35} "number not found"), so a successful table command always has data.
+ * Command 14 answers message 9 after 7 and 8 and message 2.3 for every КПД2.
+ *
+ * <p>Idle timeout: {@link #checkIdle()} declares the link faulty once no command arrived within
+ * {@link StationConfig#idleTimeout()}; queued output is then discarded and the count returned so
+ * the caller reports it. The next command clears the fault.
+ *
+ * <p>Commands 7 and 8 (connect / release a KSL to a call) need a call source; this station knows
+ * no active calls yet, so after the object check they fail with {@code 3D} (no such call).
+ *
+ * <p>Thread-safe: all methods are synchronized on the station.
+ */
+public final class SormStation {
+  private static final int ANY_GROUP = 0xFF;
+  private static final int ANY_OBJECT = 0xFFFF;
+  private static final int MAX_ENTRIES_PER_MESSAGE = 11;
+
+  private final StationConfig config;
+  private final Clock clock;
+  private final int sorm;
+  private String password;
+  private boolean started;
+  private final TreeMap<Integer, ControlledObject> objects = new TreeMap<>();
+  private final TreeMap<Integer, KslGroupType> groupTypes = new TreeMap<>();
+  private final List<KslGroupEntry> kslEntries = new ArrayList<>();
+  private final Map<String, List<ServiceCode>> services = new HashMap<>();
+  private final Map<Integer, String> trunkNames = new HashMap<>();
+  private final ArrayDeque<Kpd1Message> output = new ArrayDeque<>();
+  private int kpd1State = 0x01;
+  private int kpd2State = 0x01;
+  private long lastActivityMillis;
+  private boolean linkFaulty;
+  private long discarded;
+
+  /** One object on control. */
+  private record ControlledObject(
+      int objectNumber,
+      ObjectType type,
+      PhoneNumber number,
+      int trunkGroup,
+      ControlCategory category,
+      int kslGroup,
+      Priority priority) {}
+
+  /**
+   * Creates a stopped station with an empty object table, using the system clock in the default time zone (message 6 times are local).
+   *
+   * @param config the settings
+   */
+  public SormStation(StationConfig config) {
+    this(config, Clock.system(java.time.ZoneId.systemDefault()));
+  }
+
+  /**
+   * Creates a stopped station with an empty object table.
+   *
+   * @param config the settings
+   * @param clock the clock for message times and the idle timeout
+   */
+  public SormStation(StationConfig config, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sorm = config.sormNumber();
+    this.password = config.password();
+    this.lastActivityMillis = clock.millis();
+  }
+
+  /**
+   * Returns the settings.
+   *
+   * @return the settings
+   */
+  public StationConfig config() {
+    return config;
+  }
+
+  /**
+   * Returns whether SORM is started (command 1 executed, command 2 not since).
+   *
+   * @return {@code true} if started
+   */
+  public synchronized boolean isStarted() {
+    return started;
+  }
+
+  /**
+   * Returns how many objects are on control.
+   *
+   * @return 0 to the capacity
+   */
+  public synchronized int objectCount() {
+    return objects.size();
+  }
+
+  /**
+   * Returns whether the idle timeout declared the link faulty and no command arrived since.
+   *
+   * @return {@code true} while the link is faulty
+   */
+  public synchronized boolean isLinkFaulty() {
+    return linkFaulty;
+  }
+
+  /**
+   * Returns how many queued messages the idle timeout discarded so far.
+   *
+   * @return the count
+   */
+  public synchronized long discardedMessages() {
+    return discarded;
+  }
+
+  /**
+   * Sets the state bytes that messages 9 and 2.3 report: one bit per channel instance, 1 =
+   * working. The transport keeps them current; both default to {@code 0x01}.
+   *
+   * @param kpd1 the КПД1 state byte, 0 to 255
+   * @param kpd2 the КПД2 state byte, 0 to 255
+   */
+  public synchronized void setLinkStates(int kpd1, int kpd2) {
+    this.kpd1State = Checks.u8("kpd1", kpd1);
+    this.kpd2State = Checks.u8("kpd2", kpd2);
+  }
+
+  /**
+   * Declares the supplementary services of a subscriber, which command 12 reports.
+   *
+   * @param number the subscriber number
+   * @param codes at most 11 services
+   */
+  public synchronized void setServices(PhoneNumber number, List<ServiceCode> codes) {
+    Objects.requireNonNull(number, "number");
+    if (codes.size() > MAX_ENTRIES_PER_MESSAGE) {
+      throw new IllegalArgumentException("codes: " + codes.size() + " services (expected at most 11)");
+    }
+    services.put(number.digits(), List.copyOf(codes));
+  }
+
+  /**
+   * Declares the station name of a trunk group, which command 16 reports.
+   *
+   * @param trunkGroup 0 to 65534
+   * @param name at most 43 single-byte characters
+   */
+  public synchronized void setTrunkGroupName(int trunkGroup, String name) {
+    Checks.range("trunkGroup", trunkGroup, 0, 0xFFFE);
+    trunkNames.put(trunkGroup, Checks.text("name", name, 43));
+  }
+
+  /**
+   * Handles one command and returns the immediate reply.
+   *
+   * @param command the decoded command
+   * @return messages 7 and 8 (and 9 or 6) for КПД1 and message 2.3 for every КПД2 if any
+   */
+  public synchronized StationReply handle(SormCommand command) {
+    Objects.requireNonNull(command, "command");
+    lastActivityMillis = clock.millis();
+    linkFaulty = false;
+    int code = command.code();
+    boolean ext = config.extendedErrorCodes();
+    if (command.sormNumber() != sorm) {
+      return refuse(code, StatusCode.REJECTED, StatusCode.WRONG_SORM_NUMBER, StatusCode.REFUSED_WRONG_SORM_NUMBER,
+          intrusion(IntrusionType.WRONG_SORM_NUMBER, "wrong SORM number " + command.sormNumber() + ", command " + code));
+    }
+    if (!command.password().equals(password)) {
+      return new StationReply(
+          List.of(receipt(code, StatusCode.REJECTED), execution(code, StatusCode.WRONG_PASSWORD),
+              intrusion(IntrusionType.WRONG_PASSWORD, "wrong password, command " + code)),
+          List.of());
+    }
+    if (command instanceof SormCommand.Start) {
+      if (started) {
+        return ext
+            ? refuse(code, StatusCode.START_REFUSED_ALREADY_STARTED, StatusCode.START_REFUSED_ALREADY_STARTED, StatusCode.START_REFUSED_ALREADY_STARTED, null)
+            : replyOf(code, StatusCode.OK, StatusCode.ALREADY_STARTED);
+      }
+      started = true;
+      return ok(code);
+    }
+    if (command instanceof SormCommand.SetPassword p) {
+      password = p.newPassword();
+      return ok(code);
+    }
+    if (command instanceof SormCommand.ChannelTest t) {
+      return new StationReply(
+          List.of(receipt(code, StatusCode.OK), execution(code, StatusCode.OK),
+              new Kpd1Message.TestReply(sorm, 1, 1, t.testNumber(), kpd1State, kpd2State)),
+          List.of(new Kpd2Message.TestReply(sorm, t.testNumber(), kpd1State, kpd2State)));
+    }
+    if (command instanceof SormCommand.SoftwareVersionRequest) {
+      output.add(new Kpd1Message.SoftwareVersion(sorm, 1, 1, config.softwareVersion(), config.nodeType()));
+      return ok(code);
+    }
+    if (!started) {
+      return refuse(code, StatusCode.NOT_STARTED, StatusCode.REJECTED, StatusCode.REFUSED_NOT_STARTED, null);
+    }
+    StatusCode failure = execute(command);
+    return failure == null ? ok(code) : replyOf(code, StatusCode.OK, ext ? failure : StatusCode.REJECTED);
+  }
+
+  /**
+   * Answers a frame that could not be decoded as a command (an undecodable body, a message code or
+   * an unknown code): message 7 and 8 refusing it with {@code 01} (extended codes: {@code 11}
+   * parameter error).
+   *
+   * @param code the code byte of the frame, 0 to 255
+   * @return the reply
+   */
+  public synchronized StationReply handleUndecodable(int code) {
+    Checks.u8("code", code);
+    lastActivityMillis = clock.millis();
+    linkFaulty = false;
+    StatusCode s = config.extendedErrorCodes() ? StatusCode.PARAMETER_ERROR : StatusCode.REJECTED;
+    return replyOf(code, s, s);
+  }
+
+  /**
+   * Takes the next queued table message (3, 4, 5, 10 or 11).
+   *
+   * @return the message, or {@code null} if none is queued or the link is faulty
+   */
+  public synchronized @Nullable Kpd1Message pollTableOutput() {
+    return linkFaulty ? null : output.poll();
+  }
+
+  /**
+   * Returns how many table messages are queued.
+   *
+   * @return the count
+   */
+  public synchronized int pendingTableOutput() {
+    return output.size();
+  }
+
+  /**
+   * Applies the idle timeout: if it is on and no command arrived within it, declares the link
+   * faulty (output blocked) and discards the queued output.
+   *
+   * @return the number of messages discarded when the link just became faulty, or -1 if nothing
+   *     happened (timeout off, not expired, or already faulty)
+   */
+  public synchronized int checkIdle() {
+    long timeout = config.idleTimeout().toMillis();
+    if (timeout == 0 || linkFaulty || clock.millis() - lastActivityMillis < timeout) {
+      return -1;
+    }
+    linkFaulty = true;
+    int n = output.size();
+    output.clear();
+    discarded += n;
+    return n;
+  }
+
+  private @Nullable StatusCode execute(SormCommand command) {
+    if (command instanceof SormCommand.Stop) {
+      started = false;
+      output.clear();
+      return null;
+    }
+    if (command instanceof SormCommand.AssignKslGroup a) {
+      return assignKsl(a);
+    }
+    if (command instanceof SormCommand.RemoveKslFromGroup r) {
+      return removeKsl(r);
+    }
+    if (command instanceof SormCommand.AddObject a) {
+      return addObject(a);
+    }
+    if (command instanceof SormCommand.RemoveObject r) {
+      return removeObject(r);
+    }
+    if (command instanceof SormCommand.ChangeObject c) {
+      return changeObject(c);
+    }
+    if (command instanceof SormCommand.ConnectKsl c) {
+      return objects.containsKey(c.objectNumber()) ? StatusCode.BAD_CALL_OBJECT_NUMBER : StatusCode.BAD_OBJECT_NUMBER;
+    }
+    if (command instanceof SormCommand.ReleaseKsl r) {
+      return objects.containsKey(r.objectNumber()) ? StatusCode.BAD_CALL_OBJECT_NUMBER : StatusCode.BAD_OBJECT_NUMBER;
+    }
+    if (command instanceof SormCommand.ObjectTableRequest q) {
+      return objectTable(q);
+    }
+    if (command instanceof SormCommand.KslGroupTableRequest q) {
+      return kslTable(q);
+    }
+    if (command instanceof SormCommand.ServiceListRequest q) {
+      List<ServiceCode> list = services.get(q.number().digits());
+      if (list == null) {
+        return StatusCode.SERVICES_NOT_SET;
+      }
+      output.add(new Kpd1Message.ServiceList(sorm, 1, 1, q.number(), list));
+      return null;
+    }
+    if (command instanceof SormCommand.TrunkGroupNameRequest q) {
+      String name = trunkNames.get(q.trunkGroup());
+      if (name == null) {
+        return StatusCode.NO_SUCH_TRUNK;
+      }
+      output.add(new Kpd1Message.TrunkGroupName(sorm, 1, 1, q.trunkGroup(), name));
+      return null;
+    }
+    if (command instanceof SormCommand.AbortTableOutput) {
+      if (output.isEmpty()) {
+        return StatusCode.OUTPUT_ALREADY_FINISHED;
+      }
+      output.clear();
+      return null;
+    }
+    // Start, SetPassword, ChannelTest and SoftwareVersionRequest are handled before the started
+    // check; the sealed family has no other member.
+    throw new IllegalStateException("command " + command.code() + " not dispatched");
+  }
+
+  private @Nullable StatusCode assignKsl(SormCommand.AssignKslGroup a) {
+    if (a.group() == ANY_GROUP) {
+      return StatusCode.BAD_KSL_GROUP;
+    }
+    if (a.kslA().isNone()) {
+      return StatusCode.BAD_KSL_A;
+    }
+    KslGroupType existing = groupTypes.get(a.group());
+    if (existing != null && !existing.equals(a.groupType())) {
+      return StatusCode.GROUP_TYPE_MISMATCH;
+    }
+    for (KslGroupEntry e : kslEntries) {
+      if (uses(e, a.kslA())) {
+        return StatusCode.KSL_A_ALREADY_ASSIGNED;
+      }
+      if (!a.kslB().isNone() && uses(e, a.kslB())) {
+        return StatusCode.BAD_KSL_B;
+      }
+    }
+    groupTypes.put(a.group(), a.groupType());
+    kslEntries.add(new KslGroupEntry(a.group(), a.groupType(), a.kslA(), a.kslB()));
+    return null;
+  }
+
+  private static boolean uses(KslGroupEntry e, Ksl ksl) {
+    return e.kslA().equals(ksl) || (!e.kslB().isNone() && e.kslB().equals(ksl));
+  }
+
+  private @Nullable StatusCode removeKsl(SormCommand.RemoveKslFromGroup r) {
+    if (!groupTypes.containsKey(r.group())) {
+      return StatusCode.BAD_KSL_GROUP;
+    }
+    for (int i = 0; i < kslEntries.size(); i++) {
+      KslGroupEntry e = kslEntries.get(i);
+      if (e.group() == r.group() && e.kslA().equals(r.kslA()) && e.kslB().equals(r.kslB())) {
+        kslEntries.remove(i);
+        if (kslEntries.stream().noneMatch(x -> x.group() == r.group())) {
+          groupTypes.remove(r.group());
+        }
+        return null;
+      }
+    }
+    return StatusCode.NO_SUCH_KSL_IN_GROUP;
+  }
+
+  private @Nullable StatusCode checkParameters(ControlCategory category, int kslGroup, Priority priority) {
+    if (!category.isKnown() || category.equals(ControlCategory.NONE)) {
+      return StatusCode.BAD_CATEGORY;
+    }
+    if (!priority.isKnown()) {
+      return StatusCode.BAD_PRIORITY;
+    }
+    if (kslGroup != ANY_GROUP && !groupTypes.containsKey(kslGroup)) {
+      return StatusCode.BAD_KSL_GROUP;
+    }
+    return null;
+  }
+
+  private @Nullable StatusCode addObject(SormCommand.AddObject a) {
+    ObjectType type = a.objectType();
+    if (!type.isKnown() || type.equals(ObjectType.NONE)) {
+      return StatusCode.BAD_OBJECT_TYPE;
+    }
+    if (a.objectNumber() == ANY_OBJECT) {
+      return StatusCode.BAD_OBJECT_NUMBER;
+    }
+    if (type.equals(ObjectType.TRUNK_GROUP)) {
+      if (a.trunkGroup() == CallEvent.NO_TRUNK_GROUP) {
+        return StatusCode.TRUNK_GROUP_NOT_SET;
+      }
+    } else {
+      if (!a.number().isPresent()) {
+        return StatusCode.NO_NUMBER_OR_TRUNK;
+      }
+      if (!a.number().indicator().isKnown() || a.number().indicator().equals(NumberIndicator.NONE)) {
+        return StatusCode.BAD_NUMBER_INDICATOR;
+      }
+    }
+    StatusCode bad = checkParameters(a.category(), a.kslGroup(), a.priority());
+    if (bad != null) {
+      return bad;
+    }
+    if (objects.containsKey(a.objectNumber())) {
+      return StatusCode.OBJECT_ALREADY_SET;
+    }
+    for (ControlledObject o : objects.values()) {
+      if (type.equals(ObjectType.TRUNK_GROUP)
+          ? o.type().equals(type) && o.trunkGroup() == a.trunkGroup()
+          : a.number().equals(o.number()) && o.type().equals(type)) {
+        return type.equals(ObjectType.TRUNK_GROUP) ? StatusCode.TRUNK_ALREADY_MONITORED : StatusCode.NUMBER_ALREADY_SET;
+      }
+    }
+    if (objects.size() >= config.objectCapacity()) {
+      return StatusCode.OBJECT_TABLE_FULL;
+    }
+    objects.put(a.objectNumber(), new ControlledObject(a.objectNumber(), type, a.number(), a.trunkGroup(), a.category(), a.kslGroup(), a.priority()));
+    return null;
+  }
+
+  private @Nullable StatusCode removeObject(SormCommand.RemoveObject r) {
+    ControlledObject o = objects.get(r.objectNumber());
+    if (o == null) {
+      return StatusCode.BAD_OBJECT_NUMBER;
+    }
+    if (!r.objectType().equals(ObjectType.NONE) && !r.objectType().equals(o.type())) {
+      return StatusCode.BAD_OBJECT_OR_NUMBER_TYPE;
+    }
+    if (r.number().isPresent() && !r.number().equals(o.number())) {
+      return StatusCode.NUMBER_NOT_FOUND;
+    }
+    objects.remove(r.objectNumber());
+    return null;
+  }
+
+  private @Nullable StatusCode changeObject(SormCommand.ChangeObject c) {
+    ControlledObject o = objects.get(c.objectNumber());
+    if (o == null) {
+      return StatusCode.BAD_OBJECT_NUMBER;
+    }
+    StatusCode bad = checkParameters(c.category(), c.kslGroup(), c.priority());
+    if (bad != null) {
+      return bad;
+    }
+    objects.put(o.objectNumber(), new ControlledObject(o.objectNumber(), o.type(), o.number(), o.trunkGroup(), c.category(), c.kslGroup(), c.priority()));
+    return null;
+  }
+
+  private @Nullable StatusCode objectTable(SormCommand.ObjectTableRequest q) {
+    List<ControlledObject> hits = new ArrayList<>();
+    for (ControlledObject o : objects.values()) {
+      if ((q.objectNumber() == ANY_OBJECT || q.objectNumber() == o.objectNumber())
+          && (q.objectType().equals(ObjectType.NONE) || q.objectType().equals(o.type()))
+          && (!q.number().isPresent() || q.number().equals(o.number()))
+          && (q.trunkGroup() == CallEvent.NO_TRUNK_GROUP || q.trunkGroup() == o.trunkGroup())) {
+        hits.add(o);
+      }
+    }
+    if (hits.isEmpty()) {
+      return StatusCode.NUMBER_NOT_FOUND;
+    }
+    int n = hits.size();
+    for (int k = 0; k < n; k++) {
+      ControlledObject o = hits.get(k);
+      output.add(new Kpd1Message.ObjectRecord(sorm, n, k + 1, o.objectNumber(), o.type(), o.number(), o.trunkGroup(), o.category(), o.kslGroup(), o.priority(), LineState.UNKNOWN));
+    }
+    return null;
+  }
+
+  private @Nullable StatusCode kslTable(SormCommand.KslGroupTableRequest q) {
+    List<KslGroupEntry> hits = new ArrayList<>();
+    for (KslGroupEntry e : kslEntries) {
+      if (q.group() == ANY_GROUP || q.group() == e.group()) {
+        hits.add(e);
+      }
+    }
+    hits.sort((x, y) -> Integer.compare(x.group(), y.group()));
+    if (hits.isEmpty() && q.group() != ANY_GROUP) {
+      return StatusCode.BAD_KSL_GROUP;
+    }
+    int n = Math.max(1, (hits.size() + MAX_ENTRIES_PER_MESSAGE - 1) / MAX_ENTRIES_PER_MESSAGE);
+    for (int k = 0; k < n; k++) {
+      int from = k * MAX_ENTRIES_PER_MESSAGE;
+      List<KslGroupEntry> page = hits.subList(from, Math.min(hits.size(), from + MAX_ENTRIES_PER_MESSAGE));
+      output.add(new Kpd1Message.KslGroupTable(sorm, n, k + 1, List.copyOf(page)));
+    }
+    return null;
+  }
+
+  private Kpd1Message.Receipt receipt(int code, StatusCode s) {
+    return new Kpd1Message.Receipt(sorm, 1, 1, code, s);
+  }
+
+  private Kpd1Message.Execution execution(int code, StatusCode s) {
+    return new Kpd1Message.Execution(sorm, 1, 1, code, s);
+  }
+
+  private Kpd1Message.Intrusion intrusion(IntrusionType type, String text) {
+    return new Kpd1Message.Intrusion(sorm, 1, 1, type, EventTime.of(LocalDateTime.now(clock)), text);
+  }
+
+  private StationReply ok(int code) {
+    return replyOf(code, StatusCode.OK, StatusCode.OK);
+  }
+
+  private StationReply replyOf(int code, StatusCode r, StatusCode e) {
+    return new StationReply(List.of(receipt(code, r), execution(code, e)), List.of());
+  }
+
+  private StationReply refuse(int code, StatusCode std7, StatusCode std8, StatusCode vendor, Kpd1Message.@Nullable Intrusion alarm) {
+    boolean ext = config.extendedErrorCodes();
+    List<Kpd1Message> out = new ArrayList<>(3);
+    out.add(receipt(code, ext ? vendor : std7));
+    out.add(execution(code, ext ? vendor : std8));
+    if (alarm != null) {
+      out.add(alarm);
+    }
+    return new StationReply(out, List.of());
+  }
+}
