@@ -55,7 +55,7 @@ public final class ClerkCommand {
     @Option(
         names = "--phonebook",
         paramLabel = "FILE|URL",
-        description = "Phonebook: Cisco IP Phone directory/menu XML or CSV (name,number), file or http(s) URL.")
+        description = "Required. Phonebook: Cisco IP Phone directory/menu XML or CSV (name,number), file or http(s) URL.")
     String phonebook;
 
     @Option(
@@ -146,7 +146,7 @@ public final class ClerkCommand {
     @Option(names = "--steps", description = "Also print the algorithm's steps and the keys tried.")
     boolean steps;
 
-    @Parameters(arity = "0..*", paramLabel = "HYPOTHESIS", description = "Hypotheses, in order.")
+    @Parameters(arity = "0..*", paramLabel = "HYPOTHESIS", description = "Required, one or more: the recogniser's hypotheses, final first.")
     List<String> hypotheses = List.of();
 
     @Override
@@ -219,7 +219,7 @@ public final class ClerkCommand {
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE|URL", description = "The phonebook.")
+    @Parameters(arity = "0..1", paramLabel = "FILE|URL", description = "Required. The phonebook: file or http(s) URL.")
     String source;
 
     @Option(names = "--follow-pages", description = "Follow paging links of an HTTP phonebook.")
