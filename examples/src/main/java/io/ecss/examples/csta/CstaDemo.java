@@ -36,7 +36,7 @@ public final class CstaDemo implements DemoSection {
 
   @Override
   public void run(PrintWriter out) throws Exception {
-    BlockingQueue<CstaEvent> events = new LinkedBlockingQueue<>();
+    BlockingQueue<Seen> events = new LinkedBlockingQueue<>();
     try (CstaSimulator sim =
             CstaSimulator.builder().port(0).devices(List.of("101", "102", "103"))
                 .credentials("demo.domain", "secret").build().start();
@@ -73,54 +73,50 @@ public final class CstaDemo implements DemoSection {
     out.flush();
   }
 
+  /** An event as seen by one device's monitor. */
+  private record Seen(String monitor, CstaEvent event) {}
+
   /** Feeds the tracker on the callback thread and queues the event for printing in order. */
-  private static CstaMonitorListener both(CstaCallTracker tracker, BlockingQueue<CstaEvent> q) {
+  private static CstaMonitorListener both(CstaCallTracker tracker, BlockingQueue<Seen> q) {
     return e -> {
       tracker.onEvent(e);
-      q.add(e);
+      q.add(new Seen(tracker.deviceId(), e));
     };
   }
 
-  /** Prints events until one named {@code name} arrives on {@code device}'s monitor (by alerting
-   *  or connection device). */
-  private static CstaEvent until(BlockingQueue<CstaEvent> q, PrintWriter out, String name, String device)
-      throws InterruptedException {
-    while (true) {
-      CstaEvent e = q.poll(2, TimeUnit.SECONDS);
-      if (e == null) {
-        throw new IllegalStateException("no " + name + " within 2 s");
-      }
-      ConnectionId c = e.connection();
-      out.printf("  event %-23s call %s device %-4s state %-10s cause %s%n",
-          e.name(), c == null ? "-" : c.callId(), c == null || c.deviceId() == null ? "-" : c.deviceId(),
-          e.localConnectionInfo() == null ? "-" : e.localConnectionInfo(), e.cause() == null ? "-" : e.cause());
-      if (e.name().equals(name) && q.isEmpty() && (c == null || !device.isEmpty())) {
-        // The simulator sends a step's events back to back; wait briefly for the rest.
-        CstaEvent more = q.poll(50, TimeUnit.MILLISECONDS);
-        if (more == null) {
-          return e;
-        }
-        q.add(more);
-        drain(q, out);
-        return e;
-      }
-    }
+  private static void print(PrintWriter out, Seen s) {
+    CstaEvent e = s.event();
+    ConnectionId c = e.connection();
+    out.printf("  %s sees %-23s call %s device %-4s state %-10s cause %s%n",
+        s.monitor(), e.name(), c == null ? "-" : c.callId(),
+        c == null || c.deviceId() == null ? "-" : c.deviceId(),
+        e.localConnectionInfo() == null ? "-" : e.localConnectionInfo(), e.cause() == null ? "-" : e.cause());
   }
 
-  private static void drain(BlockingQueue<CstaEvent> q, PrintWriter out) throws InterruptedException {
-    CstaEvent e;
-    while ((e = q.poll(50, TimeUnit.MILLISECONDS)) != null) {
-      ConnectionId c = e.connection();
-      out.printf("  event %-23s call %s device %-4s state %-10s cause %s%n",
-          e.name(), c == null ? "-" : c.callId(), c == null || c.deviceId() == null ? "-" : c.deviceId(),
-          e.localConnectionInfo() == null ? "-" : e.localConnectionInfo(), e.cause() == null ? "-" : e.cause());
+  /** Prints events until {@code device}'s monitor sees {@code name}, then the rest of the burst. */
+  private static CstaEvent until(BlockingQueue<Seen> q, PrintWriter out, String name, String device)
+      throws InterruptedException {
+    while (true) {
+      Seen s = q.poll(2, TimeUnit.SECONDS);
+      if (s == null) {
+        throw new IllegalStateException("no " + name + " within 2 s");
+      }
+      print(out, s);
+      if (s.event().name().equals(name) && s.monitor().equals(device)) {
+        // The simulator sends a step's events back to back; print what is left of the burst.
+        Seen more;
+        while ((more = q.poll(50, TimeUnit.MILLISECONDS)) != null) {
+          print(out, more);
+        }
+        return s.event();
+      }
     }
   }
 
   private static void activeCalls(PrintWriter out, CstaCallTracker... trackers) {
     for (CstaCallTracker t : trackers) {
       List<CstaCallTracker.ActiveCall> calls = t.activeCalls();
-      out.println("  active calls of " + t.deviceId() + ": " + (calls.isEmpty() ? "none" : ""));
+      out.println("  active calls of " + t.deviceId() + ":" + (calls.isEmpty() ? " none" : ""));
       for (CstaCallTracker.ActiveCall c : calls) {
         out.println("    " + c.callId() + " " + c.state() + " with " + c.parties().subList(1, c.parties().size())
             + (c.answered() == null ? ", not answered" : ", answered"));

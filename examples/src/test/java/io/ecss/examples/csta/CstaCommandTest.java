@@ -164,9 +164,9 @@ class CstaCommandTest {
     assertThat(ms).isLessThan(2_000);
     assertThat(s.toString())
         .contains("MakeCall 101 -> 102: call C1")
-        .contains("event DeliveredEvent")
-        .contains("event EstablishedEvent")
-        .contains("event CallClearedEvent")
+        .contains("102 sees DeliveredEvent")
+        .contains("101 sees EstablishedEvent")
+        .contains("102 sees CallClearedEvent")
         .contains("C1 alerting with [101], not answered")
         .contains("C1 connected with [101], answered")
         .endsWith("  active calls of 101: none\n  active calls of 102: none\n");
