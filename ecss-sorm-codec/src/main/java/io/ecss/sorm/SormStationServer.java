@@ -1,0 +1,458 @@
+package io.ecss.sorm;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SORM mediator on TCP: it listens on two ports, one for the КПД1 command link and one for
+ * the КПД2 call-data links, and runs a {@link SormStation} (notes §6: each КПД is a separate TCP
+ * port; frames are self-delimiting).
+ *
+ * <p>One console holds КПД1 at a time; a new КПД1 connection replaces the old one, and the
+ * station state (started, object table, password) carries over, so a console that disconnects
+ * and reconnects continues. Any number of КПД2 links may connect; message 2.3 and {@link
+ * #sendKpd2(Kpd2Message)} go to every one of them.
+ *
+ * <p>Bad input never stops the server: a frame with a known header size that does not decode as a
+ * command is answered by messages 7 and 8 refusing it ({@link SormStation#handleUndecodable}); bytes
+ * that do not start a frame are skipped up to the next {@code 0xCC} and counted in {@link
+ * #droppedBytes()}. With an idle timeout configured, a faulty link (no command within the period)
+ * is logged at WARN with the number of discarded messages.
+ *
+ * <p>Threads: an acceptor per port, a reader per connection, one output thread that sends queued
+ * table messages (so command 13 can overtake them) and one timer thread for the idle check. All
+ * stop on {@link #close()}.
+ *
+ * <p>Thread-safe.
+ */
+public final class SormStationServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SormStationServer.class);
+
+  private final SormStation station;
+  private final SormCodec codec;
+  private final ServerSocket kpd1Server;
+  private final ServerSocket kpd2Server;
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final List<Link> kpd2Links = new CopyOnWriteArrayList<>();
+  private final ExecutorService output;
+  private final ScheduledExecutorService timer;
+  private final AtomicLong droppedBytes = new AtomicLong();
+  private final AtomicLong undecodable = new AtomicLong();
+  private volatile @Nullable Link kpd1;
+  private volatile boolean closed;
+  private volatile @Nullable ScheduledFuture<?> idleTask;
+
+  /** One accepted connection and its writer. */
+  private static final class Link {
+    final Socket socket;
+    final SormFrameWriter writer;
+    final String name;
+
+    Link(Socket socket, SormCodec codec, String name) throws IOException {
+      this.socket = socket;
+      this.writer = SormFrameWriter.of(socket.getOutputStream(), codec);
+      this.name = name;
+    }
+
+    void close() {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        LOG.debug("closing {}: {}", name, e.toString());
+      }
+    }
+  }
+
+  private SormStationServer(SormStation station, ServerSocket kpd1Server, ServerSocket kpd2Server) {
+    this.station = station;
+    this.codec = station.config().codec();
+    this.kpd1Server = kpd1Server;
+    this.kpd2Server = kpd2Server;
+    String port = String.valueOf(kpd1Server.getLocalPort());
+    this.output = Executors.newSingleThreadExecutor(r -> daemon(r, "ecss-sorm-station-output " + port));
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ecss-sorm-station-timer " + port));
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * Binds both ports and starts serving.
+   *
+   * @param station the state machine to run
+   * @param kpd1 where to listen for the КПД1 command link (port 0 picks a free port)
+   * @param kpd2 where to listen for КПД2 links (port 0 picks a free port)
+   * @return the running server
+   * @throws IOException if a port cannot be bound
+   */
+  public static SormStationServer start(SormStation station, InetSocketAddress kpd1, InetSocketAddress kpd2)
+      throws IOException {
+    Objects.requireNonNull(station, "station");
+    ServerSocket s1 = new ServerSocket();
+    ServerSocket s2 = new ServerSocket();
+    try {
+      s1.setReuseAddress(true);
+      s2.setReuseAddress(true);
+      s1.bind(kpd1);
+      s2.bind(kpd2);
+    } catch (IOException e) {
+      s1.close();
+      s2.close();
+      throw e;
+    }
+    SormStationServer server = new SormStationServer(station, s1, s2);
+    server.startThreads();
+    return server;
+  }
+
+  private void startThreads() {
+    spawn(() -> acceptLoop(kpd1Server, true), "ecss-sorm-station-accept КПД1 " + kpd1Server.getLocalPort());
+    spawn(() -> acceptLoop(kpd2Server, false), "ecss-sorm-station-accept КПД2 " + kpd2Server.getLocalPort());
+    long idle = station.config().idleTimeout().toMillis();
+    if (idle > 0) {
+      long period = Math.max(10, Math.min(1000, idle / 4));
+      idleTask = timer.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+    LOG.info("SORM station listening: КПД1 {}, КПД2 {}", kpd1Server.getLocalSocketAddress(), kpd2Server.getLocalSocketAddress());
+  }
+
+  private void spawn(Runnable body, String name) {
+    Thread t = daemon(() -> {
+      try {
+        body.run();
+      } finally {
+        threads.remove(Thread.currentThread());
+      }
+    }, name);
+    threads.add(t);
+    t.start();
+  }
+
+  /**
+   * Returns the station this server runs.
+   *
+   * @return the station
+   */
+  public SormStation station() {
+    return station;
+  }
+
+  /**
+   * Returns the bound КПД1 address.
+   *
+   * @return the local address of the КПД1 port
+   */
+  public InetSocketAddress kpd1Address() {
+    return (InetSocketAddress) kpd1Server.getLocalSocketAddress();
+  }
+
+  /**
+   * Returns the bound КПД2 address.
+   *
+   * @return the local address of the КПД2 port
+   */
+  public InetSocketAddress kpd2Address() {
+    return (InetSocketAddress) kpd2Server.getLocalSocketAddress();
+  }
+
+  /**
+   * Returns whether a console holds the КПД1 link.
+   *
+   * @return {@code true} if connected
+   */
+  public boolean hasKpd1() {
+    return kpd1 != null;
+  }
+
+  /**
+   * Returns how many КПД2 links are connected.
+   *
+   * @return the count
+   */
+  public int kpd2Count() {
+    return kpd2Links.size();
+  }
+
+  /**
+   * Returns how many received bytes were skipped because they did not start a frame.
+   *
+   * @return the count
+   */
+  public long droppedBytes() {
+    return droppedBytes.get();
+  }
+
+  /**
+   * Returns how many frames could not be decoded as commands (and were refused).
+   *
+   * @return the count
+   */
+  public long undecodableFrames() {
+    return undecodable.get();
+  }
+
+  /**
+   * Sends a КПД2 message (a call event) to every connected КПД2 link; a link whose write fails is
+   * closed.
+   *
+   * @param message the message
+   * @return how many links it was written to
+   */
+  public int sendKpd2(Kpd2Message message) {
+    Objects.requireNonNull(message, "message");
+    int n = 0;
+    for (Link l : kpd2Links) {
+      if (write(l, message)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private boolean write(Link link, SormMessage m) {
+    try {
+      link.writer.write(m);
+      return true;
+    } catch (IOException e) {
+      LOG.info("SORM {} write failed, closing: {}", link.name, e.toString());
+      link.close();
+      return false;
+    }
+  }
+
+  private void acceptLoop(ServerSocket server, boolean isKpd1) {
+    while (!closed) {
+      Socket s;
+      try {
+        s = server.accept();
+      } catch (IOException e) {
+        if (!closed) {
+          LOG.warn("SORM station accept failed on {}: {}", server.getLocalSocketAddress(), e.toString());
+        }
+        return;
+      }
+      try {
+        s.setTcpNoDelay(true);
+        String name = (isKpd1 ? "КПД1 " : "КПД2 ") + s.getRemoteSocketAddress();
+        Link link = new Link(s, codec, name);
+        if (closed) {
+          link.close();
+          return;
+        }
+        if (isKpd1) {
+          Link old = kpd1;
+          kpd1 = link;
+          if (old != null) {
+            LOG.info("SORM {} replaces {}", name, old.name);
+            old.close();
+          }
+        } else {
+          kpd2Links.add(link);
+        }
+        LOG.info("SORM station: {} connected", name);
+        updateLinkStates();
+        spawn(() -> readLoop(link, isKpd1), "ecss-sorm-station-reader " + name);
+      } catch (IOException e) {
+        LOG.info("SORM station: setting up a connection failed: {}", e.toString());
+        closeQuietly(s);
+      }
+    }
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      LOG.debug("close: {}", e.toString());
+    }
+  }
+
+  private void updateLinkStates() {
+    int n = Math.min(8, kpd2Links.size());
+    station.setLinkStates(kpd1 != null ? 0x01 : 0x00, (1 << n) - 1);
+  }
+
+  private void readLoop(Link link, boolean isKpd1) {
+    try (InputStream in = link.socket.getInputStream()) {
+      byte[] frame = new byte[SormCodec.MAX_FRAME_LENGTH];
+      while (true) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        if (b != SormCodec.PREAMBLE) {
+          droppedBytes.incrementAndGet();
+          continue;
+        }
+        frame[0] = (byte) b;
+        readFully(in, frame, 1, 3);
+        int code = frame[2] & 0xFF;
+        int header = SormCodec.headerLength(code);
+        if (header < 0) {
+          // Cannot delimit the frame: skip to the next preamble.
+          droppedBytes.addAndGet(4);
+          undecodable.incrementAndGet();
+          if (isKpd1) {
+            reply(link, station.handleUndecodable(code));
+          }
+          continue;
+        }
+        int length = header + (frame[3] & 0xFF);
+        readFully(in, frame, 4, length - 4);
+        if (isKpd1) {
+          onKpd1Frame(link, frame, length, code);
+        } else if (LOG.isTraceEnabled()) {
+          LOG.trace("SORM {}: ignoring frame code {} on КПД2", link.name, CodeTable.hex(code));
+        }
+      }
+    } catch (EOFException e) {
+      LOG.debug("SORM {}: stream ended inside a frame", link.name);
+    } catch (SocketException e) {
+      LOG.debug("SORM {}: {}", link.name, e.toString());
+    } catch (IOException e) {
+      LOG.info("SORM {} read failed: {}", link.name, e.toString());
+    } finally {
+      link.close();
+      if (isKpd1) {
+        synchronized (this) {
+          if (kpd1 == link) {
+            kpd1 = null;
+          }
+        }
+      } else {
+        kpd2Links.remove(link);
+      }
+      updateLinkStates();
+      LOG.info("SORM station: {} disconnected", link.name);
+    }
+  }
+
+  private static void readFully(InputStream in, byte[] buf, int off, int len) throws IOException {
+    int done = 0;
+    while (done < len) {
+      int n = in.read(buf, off + done, len - done);
+      if (n < 0) {
+        throw new EOFException();
+      }
+      done += n;
+    }
+  }
+
+  private void onKpd1Frame(Link link, byte[] frame, int length, int code) {
+    SormMessage m;
+    try {
+      m = codec.decode(frame, 0, length);
+    } catch (SormException e) {
+      undecodable.incrementAndGet();
+      LOG.debug("SORM {}: undecodable frame code {}: {}", link.name, CodeTable.hex(code), e.getMessage());
+      reply(link, station.handleUndecodable(code));
+      return;
+    }
+    if (m instanceof SormCommand c) {
+      if (LOG.isTraceEnabled()) {
+        LOG.trace("SORM {}: command {} ({} bytes)", link.name, CodeTable.hex(code), length);
+      }
+      reply(link, station.handle(c));
+    } else {
+      undecodable.incrementAndGet();
+      reply(link, station.handleUndecodable(code));
+    }
+  }
+
+  private void reply(Link link, StationReply r) {
+    for (Kpd1Message m : r.kpd1()) {
+      if (!write(link, m)) {
+        return;
+      }
+    }
+    for (Kpd2Message m : r.kpd2()) {
+      sendKpd2(m);
+    }
+    if (station.pendingTableOutput() > 0) {
+      output.execute(this::drainOutput);
+    }
+  }
+
+  private void drainOutput() {
+    Link link = kpd1;
+    for (Kpd1Message m = station.pollTableOutput(); m != null; m = station.pollTableOutput()) {
+      if (link == null || !write(link, m)) {
+        return;
+      }
+      link = kpd1;
+    }
+  }
+
+  private void checkIdle() {
+    int discarded = station.checkIdle();
+    if (discarded >= 0) {
+      LOG.warn("SORM link idle for {} ms: declared faulty, output blocked, {} queued messages discarded",
+          station.config().idleTimeout().toMillis(), discarded);
+    }
+  }
+
+  /**
+   * Stops listening, closes every link and stops all threads of the server; waits up to five
+   * seconds for them. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      kpd1Server.close();
+      kpd2Server.close();
+    } catch (IOException e) {
+      LOG.debug("close: {}", e.toString());
+    }
+    Link l = kpd1;
+    if (l != null) {
+      l.close();
+    }
+    for (Link k : kpd2Links) {
+      k.close();
+    }
+    ScheduledFuture<?> idle = idleTask;
+    if (idle != null) {
+      idle.cancel(false);
+    }
+    output.shutdownNow();
+    timer.shutdownNow();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    try {
+      for (Thread t : List.copyOf(threads)) {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+      output.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      timer.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("SORM station closed");
+  }
+}
