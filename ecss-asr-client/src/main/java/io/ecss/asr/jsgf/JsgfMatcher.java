@@ -37,13 +37,17 @@ public final class JsgfMatcher {
   private final MatchOptions options;
   private final Nfa nfa;
   private final Step startStep;
+  private final @Nullable Tags[] startTags;
   private final @Nullable DState dfaStart;
+  private final SymbolTable symbols;
 
   private JsgfMatcher(MatchOptions options, Nfa nfa, int maxDfaStates) {
     this.options = options;
     this.nfa = nfa;
     this.startStep = closure(nfa, new int[] {nfa.start}, new int[] {0}, true);
+    this.startTags = Tags.start(startStep);
     this.dfaStart = Dfa.build(nfa, startStep, maxDfaStates);
+    this.symbols = new SymbolTable(nfa.symbols, options);
   }
 
   /**
@@ -98,7 +102,7 @@ public final class JsgfMatcher {
    * @return the match with its tags, or {@link JsgfMatch#NO_MATCH}
    */
   public JsgfMatch match(String text) {
-    return match(Words.split(text));
+    return result(run(text, null, true));
   }
 
   /**
@@ -108,7 +112,10 @@ public final class JsgfMatcher {
    * @return the match with its tags, or {@link JsgfMatch#NO_MATCH}
    */
   public JsgfMatch match(List<String> words) {
-    Tags[] tags = run(words, true);
+    return result(run(null, words, true));
+  }
+
+  private static JsgfMatch result(Tags @Nullable [] tags) {
     if (tags == null) {
       return JsgfMatch.NO_MATCH;
     }
@@ -123,47 +130,58 @@ public final class JsgfMatcher {
    * @return true when the words match
    */
   public boolean matches(List<String> words) {
-    return run(words, false) != null;
+    return run(null, words, false) != null;
   }
 
   /**
-   * Runs the automaton. Returns null for no match, else a one-element array holding the tags of
-   * the accepting thread (the element is null when there are none or they were not tracked).
+   * Runs the automaton over {@code text} split at whitespace, or over {@code words}. Returns null
+   * for no match, else a one-element array holding the tags of the accepting thread (the element
+   * is null when there are none or they were not tracked).
    */
-  private Tags @Nullable [] run(List<String> words, boolean wantTags) {
+  private Tags @Nullable [] run(@Nullable String text, @Nullable List<String> words, boolean wantTags) {
     boolean track = wantTags && nfa.hasTags;
     DState d = dfaStart;
-    if (d != null) {
-      Tags[] threads = track ? Tags.start(d.step) : null;
-      for (int i = 0, n = words.size(); i < n; i++) {
-        Integer sym = nfa.symbols.get(options.normalize(words.get(i)));
-        if (sym == null) {
-          return null;
+    Step cur = startStep;
+    Tags[] threads = track ? startTags : null;
+    int i = 0;
+    int n = text != null ? text.length() : words.size();
+    while (true) {
+      int sym;
+      if (text != null) {
+        while (i < n && Words.isSpace(text.charAt(i))) {
+          i++;
         }
+        if (i >= n) {
+          break;
+        }
+        int start = i;
+        while (i < n && !Words.isSpace(text.charAt(i))) {
+          i++;
+        }
+        sym = symbols.get(text, start, i);
+      } else {
+        if (i >= n) {
+          break;
+        }
+        String w = words.get(i++);
+        sym = symbols.get(w, 0, w.length());
+      }
+      if (sym < 0) {
+        return null;
+      }
+      Step next;
+      if (d != null) {
         DState.Edge e = d.edge(sym);
         if (e == null) {
           return null;
         }
-        if (threads != null) {
-          threads = Tags.advance(threads, e.step);
-        }
         d = e.target;
-      }
-      if (d.step.acceptIndex < 0) {
-        return null;
-      }
-      return new Tags[] {threads == null ? null : threads[d.step.acceptIndex]};
-    }
-    Step cur = startStep;
-    Tags[] threads = track ? Tags.start(cur) : null;
-    for (int i = 0, n = words.size(); i < n; i++) {
-      Integer sym = nfa.symbols.get(options.normalize(words.get(i)));
-      if (sym == null) {
-        return null;
-      }
-      Step next = advance(nfa, cur.states, sym);
-      if (next.states.length == 0) {
-        return null;
+        next = e.step;
+      } else {
+        next = advance(nfa, cur.states, sym);
+        if (next.states.length == 0) {
+          return null;
+        }
       }
       if (threads != null) {
         threads = Tags.advance(threads, next);
@@ -174,6 +192,83 @@ public final class JsgfMatcher {
       return null;
     }
     return new Tags[] {threads == null ? null : threads[cur.acceptIndex]};
+  }
+
+  /**
+   * Word to symbol lookup without allocation: an open-addressing table over the grammar's
+   * normalised words, probed with the input's characters folded on the fly. Characters outside
+   * ASCII and Cyrillic take the exact path through {@link MatchOptions#normalize}.
+   */
+  static final class SymbolTable {
+    private final Map<String, Integer> exact;
+    private final MatchOptions options;
+    private final String[] keys;
+    private final int[] ids;
+    private final int mask;
+
+    SymbolTable(Map<String, Integer> symbols, MatchOptions options) {
+      this.exact = symbols;
+      this.options = options;
+      int cap = Integer.highestOneBit(Math.max(4, symbols.size() * 3)) << 1;
+      this.keys = new String[cap];
+      this.ids = new int[cap];
+      this.mask = cap - 1;
+      for (Map.Entry<String, Integer> e : symbols.entrySet()) {
+        String k = e.getKey();
+        int idx = hash(k, 0, k.length()) & mask;
+        while (keys[idx] != null) {
+          idx = (idx + 1) & mask;
+        }
+        keys[idx] = k;
+        ids[idx] = e.getValue();
+      }
+    }
+
+    private char fold(char c) {
+      if (options.ignoreCase()) {
+        c = Character.toLowerCase(c);
+      }
+      if (options.yoAsYe() && (c == 'ё' || c == 'Ё')) {
+        c = c == 'ё' ? 'е' : 'Е';
+      }
+      return c;
+    }
+
+    private int hash(String s, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + fold(s.charAt(i));
+      }
+      return h ^ (h >>> 16);
+    }
+
+    int get(String s, int from, int to) {
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80 && (c < 0x400 || c > 0x4ff)) {
+          Integer id = exact.get(options.normalize(s.substring(from, to)));
+          return id == null ? -1 : id;
+        }
+      }
+      int idx = hash(s, from, to) & mask;
+      int len = to - from;
+      for (String k = keys[idx]; k != null; k = keys[idx]) {
+        if (k.length() == len && sameFolded(k, s, from)) {
+          return ids[idx];
+        }
+        idx = (idx + 1) & mask;
+      }
+      return -1;
+    }
+
+    private boolean sameFolded(String key, String s, int from) {
+      for (int j = 0; j < key.length(); j++) {
+        if (key.charAt(j) != fold(s.charAt(from + j))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -267,7 +362,7 @@ public final class JsgfMatcher {
       this.prev = prev;
     }
 
-    static Tags[] start(Step step) {
+    static @Nullable Tags[] start(Step step) {
       Tags[] out = new Tags[step.states.length];
       for (int i = 0; i < out.length; i++) {
         out[i] = append(null, step.appended[i]);
