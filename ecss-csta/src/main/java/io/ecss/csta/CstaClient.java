@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Session</b>: {@code connect()} opens the socket, starts an ECMA-354 session with the
  * vendor login and keeps it alive with {@code ResetApplicationSessionTimer} at half the granted
- * duration. {@code SystemStatus} from the switch is answered with the switch's invoke id. {@link
+ * duration (at least every 250 ms). {@code SystemStatus} from the switch is answered with the switch's invoke id. {@link
  * #close()} stops the session and releases every thread; it is idempotent.
  *
  * <p><b>Reconnect</b> (unless disabled): when the link drops, every pending request fails, the
@@ -626,7 +626,7 @@ public final class CstaClient implements AutoCloseable {
         conn = c;
         sessionId = session.sessionId();
         state = State.CONNECTED;
-        long periodMs = Math.max(1_000L, granted * 1_000L / 2);
+        long periodMs = Math.max(250L, granted * 1_000L / 2);
         String sid = session.sessionId();
         keepAlive =
             timer.scheduleAtFixedRate(
