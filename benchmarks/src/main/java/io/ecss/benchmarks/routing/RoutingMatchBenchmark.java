@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>Each invocation routes the next of 1,024 calls (80 % aimed at a random rule, 20 % random
- * numbers that fall through to the catch-all). Setup checks both answer the same for every call.
+ * numbers that fall through to the catch-all). Setup checks both answer the same on the first 64
+ * calls (the property test in ecss-routing-xml covers agreement in depth).
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -117,6 +118,9 @@ public class RoutingMatchBenchmark {
       } else {
         Rule r = list.get(rnd.nextInt(list.size()));
         callB[k] = instance(rnd, ((Condition.Digits) r.conditions().get(0)).pattern().source());
+      }
+      if (k >= 64) {
+        continue; // the scan costs milliseconds at 10,000 rules: check a sample, keep setup fast
       }
       int fast = compiled.firstMatch(callA[k], callB[k]);
       int slow = scan(callA[k], callB[k]);
