@@ -62,6 +62,8 @@ public final class SormStation {
   private final Map<String, List<ServiceCode>> services = new HashMap<>();
   private final Map<Integer, String> trunkNames = new HashMap<>();
   private final ArrayDeque<Kpd1Message> output = new ArrayDeque<>();
+  private final Map<String, List<ControlledObject>> byNumber = new HashMap<>();
+  private final Map<Integer, List<CallEvent>> calls = new HashMap<>();
   private int kpd1State = 0x01;
   private int kpd2State = 0x01;
   private long lastActivityMillis;
@@ -292,6 +294,7 @@ public final class SormStation {
     if (command instanceof SormCommand.Stop) {
       started = false;
       output.clear();
+      calls.clear();
       return null;
     }
     if (command instanceof SormCommand.AssignKslGroup a) {
@@ -444,7 +447,9 @@ public final class SormStation {
     if (objects.size() >= config.objectCapacity()) {
       return StatusCode.OBJECT_TABLE_FULL;
     }
-    objects.put(a.objectNumber(), new ControlledObject(a.objectNumber(), type, a.number(), a.trunkGroup(), a.category(), a.kslGroup(), a.priority()));
+    ControlledObject added = new ControlledObject(a.objectNumber(), type, a.number(), a.trunkGroup(), a.category(), a.kslGroup(), a.priority());
+    objects.put(a.objectNumber(), added);
+    index(added);
     return null;
   }
 
@@ -460,6 +465,7 @@ public final class SormStation {
       return StatusCode.NUMBER_NOT_FOUND;
     }
     objects.remove(r.objectNumber());
+    unindex(o);
     return null;
   }
 
@@ -472,7 +478,10 @@ public final class SormStation {
     if (bad != null) {
       return bad;
     }
-    objects.put(o.objectNumber(), new ControlledObject(o.objectNumber(), o.type(), o.number(), o.trunkGroup(), c.category(), c.kslGroup(), c.priority()));
+    ControlledObject changed = new ControlledObject(o.objectNumber(), o.type(), o.number(), o.trunkGroup(), c.category(), c.kslGroup(), c.priority());
+    unindex(o);
+    objects.put(o.objectNumber(), changed);
+    index(changed);
     return null;
   }
 
@@ -515,6 +524,126 @@ public final class SormStation {
       output.add(new Kpd1Message.KslGroupTable(sorm, n, k + 1, List.copyOf(page)));
     }
     return null;
+  }
+
+  private void index(ControlledObject o) {
+    if (o.number().isPresent()) {
+      byNumber.computeIfAbsent(o.number().digits(), k -> new ArrayList<>(1)).add(o);
+    }
+  }
+
+  private void unindex(ControlledObject o) {
+    List<ControlledObject> list = byNumber.get(o.number().digits());
+    if (list != null) {
+      list.remove(o);
+      if (list.isEmpty()) {
+        byNumber.remove(o.number().digits());
+      }
+    }
+  }
+
+  /**
+   * Reports that a call reached the complete called number (the softswitch side, for example a
+   * RADIUS Accounting Start): for every object on control whose number equals the A number
+   * (outgoing) or the B number (incoming) — a hash lookup, not a table scan — it returns message
+   * 1.1. No KSL is attached (operation {@code 01} "no free KSL", or {@code FF} for statistical
+   * control). Nothing is returned while SORM is stopped or no object matches.
+   *
+   * @param callNumber the call number commands 7 and 8 will refer to, 0 to 65535
+   * @param a the calling number, as adapted for output
+   * @param b the called number, as adapted for output
+   * @return the КПД2 messages to send on every КПД2 link
+   */
+  public synchronized List<Kpd2Message> callStarted(int callNumber, PhoneNumber a, PhoneNumber b) {
+    Checks.u16("callNumber", callNumber);
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    if (!started) {
+      return List.of();
+    }
+    EventTime now = EventTime.of(LocalDateTime.now(clock));
+    List<CallEvent> events = new ArrayList<>(2);
+    addEvents(events, callNumber, a, b, a, 0, CallParameters.OUTGOING, now);
+    addEvents(events, callNumber, a, b, b, 2, CallParameters.INCOMING, now);
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    calls.put(callNumber, events);
+    List<Kpd2Message> out = new ArrayList<>(events.size());
+    for (CallEvent e : events) {
+      out.add(new Kpd2Message.CalledNumberReceived(sorm, e, operation(e)));
+    }
+    return out;
+  }
+
+  private void addEvents(List<CallEvent> events, int callNumber, PhoneNumber a, PhoneNumber b, PhoneNumber key, int shift, CallParameters parameters, EventTime now) {
+    if (!key.isPresent()) {
+      return;
+    }
+    List<ControlledObject> hits = byNumber.get(key.digits());
+    if (hits == null) {
+      return;
+    }
+    for (ControlledObject o : hits) {
+      int kind = o.category().equals(ControlCategory.STATISTICAL) ? 0x02 : o.category().equals(ControlCategory.FULL_SEPARATE) ? 0x03 : 0x01;
+      events.add(new CallEvent(callNumber, o.type(), o.objectNumber(), SelectionFlag.of(kind << shift), parameters, ServicePhase.CALL,
+          a, b, CallEvent.NO_TRUNK_GROUP, Ksl.NONE, Ksl.NONE, now, o.priority(), CallEvent.NO_SERVICE, 0xFF));
+    }
+  }
+
+  private static KslState operation(CallEvent e) {
+    int sel = e.selection().code();
+    return (sel & 0x03) == 0x02 || (sel & 0x0C) == 0x08 ? KslState.STATISTICAL : KslState.NO_FREE_KSL;
+  }
+
+  /**
+   * Reports that a call reported by {@link #callStarted} was answered.
+   *
+   * @param callNumber the call number
+   * @return message 1.2 for each object the call matched, or an empty list for an unknown call
+   */
+  public synchronized List<Kpd2Message> callAnswered(int callNumber) {
+    List<CallEvent> events = calls.get(callNumber);
+    if (events == null || !started) {
+      return List.of();
+    }
+    EventTime now = EventTime.of(LocalDateTime.now(clock));
+    List<Kpd2Message> out = new ArrayList<>(events.size());
+    for (CallEvent e : events) {
+      CallEvent t = e.withTime(now);
+      out.add(new Kpd2Message.Answer(sorm, t, operation(t)));
+    }
+    return out;
+  }
+
+  /**
+   * Reports that a call reported by {@link #callStarted} was released, and forgets it.
+   *
+   * @param callNumber the call number
+   * @param cause the release cause
+   * @return message 1.3 for each object the call matched, or an empty list for an unknown call
+   */
+  public synchronized List<Kpd2Message> callReleased(int callNumber, ReleaseCause cause) {
+    Objects.requireNonNull(cause, "cause");
+    List<CallEvent> events = calls.remove(callNumber);
+    if (events == null || !started) {
+      return List.of();
+    }
+    EventTime now = EventTime.of(LocalDateTime.now(clock));
+    List<Kpd2Message> out = new ArrayList<>(events.size());
+    for (CallEvent e : events) {
+      out.add(new Kpd2Message.Release(sorm, e.withTime(now), cause));
+    }
+    return out;
+  }
+
+  /**
+   * Returns how many calls reported by {@link #callStarted} are not released yet.
+   *
+   * @return the count
+   */
+  public synchronized int activeCalls() {
+    return calls.size();
   }
 
   private Kpd1Message.Receipt receipt(int code, StatusCode s) {
