@@ -46,6 +46,10 @@ import picocli.CommandLine.Spec;
       AsrCommand.Jsgf.class,
       AsrCommand.Menu.class,
       AsrCommand.Dict.class,
+      TranscribeCommand.class,
+      AsrServeCommand.class,
+      AsrClientCommand.class,
+      WavCommand.class,
     })
 public final class AsrCommand {
 

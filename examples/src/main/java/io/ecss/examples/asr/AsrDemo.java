@@ -7,7 +7,23 @@ import io.ecss.asr.jsgf.JsgfGrammarSet;
 import io.ecss.asr.jsgf.JsgfMatch;
 import io.ecss.asr.jsgf.JsgfMatcher;
 import io.ecss.examples.DemoSection;
+import io.ecss.asr.audio.WavFormat;
+import io.ecss.asr.audio.WavWriter;
+import io.ecss.asr.recognition.RecognizedWord;
+import io.ecss.asr.recognition.ScriptedRecognizer;
+import io.ecss.asr.transcription.Transcript;
+import io.ecss.asr.transcription.TranscriptionClient;
+import io.ecss.asr.transcription.TranscriptionServer;
+import io.ecss.asr.transcription.WordLines;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +43,7 @@ public final class AsrDemo implements DemoSection {
 
   @Override
   public String title() {
-    return "JSGF grammars and IVR menus";
+    return "JSGF grammars, IVR menus and call transcription";
   }
 
   @Override
@@ -55,5 +71,74 @@ public final class AsrDemo implements DemoSection {
           item.map(i -> "item " + i.key() + " (" + i.description() + ")").orElse("no item"));
     }
     out.println("DTMF 2 -> item " + menu.dtmf("2").map(IvrMenuItem::key).orElse("?"));
+    transcription(out);
+  }
+
+  /** The manual's /trans answer (trailing spaces as the vendor's service prints them). */
+  static final String MANUAL_WORDS =
+      """
+      [Абонент: А]
+      decoder-test 1 0.99 0.27 да 0.78\s
+      decoder-test 1 2.73 0.21 да 1.00\s
+      decoder-test 1 2.94 0.36 да 1.00\s
+      decoder-test 1 5.94 0.33 какими 0.93\s
+      decoder-test 1 6.27 0.45 деньгами 0.94
+
+      [Абонент: Б]
+      decoder-test 1 1.65 0.45 алло 0.77\s
+      decoder-test 1 3.48 0.15 ну 0.47
+      decoder-test 1 3.63 0.18 как 0.47
+      decoder-test 1 3.81 0.15 там 0.47\s
+      decoder-test 1 3.96 0.06 с 0.46\s
+      decoder-test 1 4.02 0.54 деньгами 1.00
+      """;
+
+  /**
+   * The transcription service end to end on loopback: a server whose recogniser is the scripted
+   * test double (it returns the manual's words; no speech model is involved), a 7-second silent
+   * stereo WAV sent by the client to /trans/vtt with Calling/Called names.
+   */
+  private static void transcription(PrintWriter out) {
+    Transcript manual = WordLines.parse(MANUAL_WORDS);
+    out.println();
+    out.println(
+        "Transcription service: the manual's /trans answer parsed ("
+            + manual.speakers().get(0).words().size()
+            + " words of А, "
+            + manual.speakers().get(1).words().size()
+            + " of Б), served back by a loopback server whose recogniser is a scripted test double"
+            + " (no speech model), fetched as /trans/vtt by the client:");
+    List<List<RecognizedWord>> scripts =
+        List.of(manual.speakers().get(0).words(), manual.speakers().get(1).words());
+    Path wav = null;
+    try (TranscriptionServer server =
+        TranscriptionServer.builder(ScriptedRecognizer.factory(16000, scripts))
+            .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .workers(1)
+            .start()) {
+      wav = Files.createTempFile("ecss-demo-call", ".wav");
+      Files.write(wav, WavWriter.toBytes(WavFormat.stereo(8000), new short[2 * 8000 * 7]));
+      TranscriptionClient client =
+          TranscriptionClient.builder(
+                  URI.create("http://127.0.0.1:" + server.address().getPort()))
+              .requestTimeout(Duration.ofSeconds(20))
+              .build();
+      String vtt = client.vtt(wav, "Алиса", "Боб").join();
+      vtt.lines().forEach(l -> out.println("  " + l));
+      out.println(
+          "  parsed back leniently: "
+              + TranscriptionClient.parseVtt(vtt).file().cues().size()
+              + " cues");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (wav != null) {
+        try {
+          Files.deleteIfExists(wav);
+        } catch (IOException ignored) {
+          // a temporary file left behind is harmless
+        }
+      }
+    }
   }
 }
