@@ -146,7 +146,7 @@ public final class WordLines {
         throw new WordLinesException(
             "more than " + MAX_WORDS + " words (the parser's limit)", lineNo, 1);
       }
-      words.add(wordLine(line, lineNo));
+      words.add(wordLine(line.stripTrailing(), lineNo));
     }
     if (label != null) {
       speakers.add(new SpeakerWords(label, words));

@@ -15,10 +15,24 @@ public final class WordLinesException extends AsrException {
   /** 1-based column of the problem. */
   private final int column;
 
+  /** What was wrong, without the position. */
+  private final String problem;
+
   WordLinesException(String problem, int line, int column) {
     super("line " + line + ":" + column + ": " + problem);
     this.line = line;
     this.column = column;
+    this.problem = problem;
+  }
+
+  /**
+   * What was wrong and what was expected, without the position (for callers that print their own
+   * {@code file:line:column} prefix).
+   *
+   * @return the problem
+   */
+  public String problem() {
+    return problem;
   }
 
   /**

@@ -80,6 +80,13 @@ class WordLinesTest {
   }
 
   @Test
+  void columnOfAMissingFieldIgnoresTheCarriageReturn() {
+    assertThatThrownBy(() -> WordLines.parse("[Абонент: Б]\r\nu 1 0.5 0.1 ok\r\n"))
+        .hasMessage(
+            "line 2:15: expected 6 fields (utterance 1 start duration word confidence), found 5");
+  }
+
+  @Test
   void readsMoreDecimalsRoundingToMilliseconds() {
     Transcript t = WordLines.parse("[Абонент: А]\nu 1 1.23456 2 слово 0.5\n");
     assertThat(t.speakers().get(0).words())
@@ -122,6 +129,7 @@ class WordLinesTest {
             e -> {
               assertThat(e.line()).isEqualTo(2);
               assertThat(e.column()).isEqualTo(5);
+              assertThat(e.problem()).isEqualTo("start 'x' is not a non-negative decimal number");
             });
   }
 

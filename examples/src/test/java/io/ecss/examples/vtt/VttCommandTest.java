@@ -66,16 +66,18 @@ class VttCommandTest {
     Run r = run("vtt", "from-words", noHeader.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("ecss vtt from-words: " + noHeader
-        + ":1: word line before the first [Абонент: X] section header: decoder-test 1 0.99 0.27 да 0.78\n");
+        + ":1:1: word line before the first '[Абонент: <label>]' header\n");
     Path badTime = file("b.txt", "[Абонент: А]\n\ndecoder-test 1 x 0.27 да 0.78\n");
     assertThat(run("vtt", "from-words", badTime.toString()).err())
-        .isEqualTo("ecss vtt from-words: " + badTime + ":3: start x is not a number of seconds\n");
+        .isEqualTo("ecss vtt from-words: " + badTime + ":3:16: start 'x' is not a non-negative decimal number\n");
     Path fields = file("c.txt", "[Абонент: А]\ndecoder-test 1 0.5\n");
-    assertThat(run("vtt", "from-words", fields.toString()).err()).contains(":2: expected '<utterance>");
+    assertThat(run("vtt", "from-words", fields.toString()).err())
+        .contains(":2:19: expected 6 fields (utterance 1 start duration word confidence), found 3");
     Path conf = file("d.txt", "[Абонент: Б]\nu 1 0.5 0.1 ok 7\n");
-    assertThat(run("vtt", "from-words", conf.toString()).err()).contains(":2: confidence 7 is not a number 0..1");
-    Path noConf = file("e.txt", "[Абонент: Б]\r\nu 1 0.5 0.1 ok\r\n");
-    assertThat(run("vtt", "from-words", "--called", "Bob", noConf.toString()).out())
+    assertThat(run("vtt", "from-words", conf.toString()).err())
+        .contains(":2:16: confidence 7 out of range (expected 0..1)");
+    Path crlf = file("e.txt", "[Абонент: Б]\r\nu 1 0.5 0.1 ok 1\r\n");
+    assertThat(run("vtt", "from-words", "--called", "Bob", crlf.toString()).out())
         .isEqualTo("WEBVTT\n\n1\n00:00:00.500 --> 00:00:00.600\n<v Bob>ok</v>\n");
   }
 
