@@ -3,6 +3,7 @@ package io.ecss.examples.clerk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecss.asr.vosk.VoskModel;
 import io.ecss.clerk.AliasTable;
 import io.ecss.clerk.ClerkMatcher;
 import io.ecss.clerk.ClerkService;
@@ -288,7 +289,9 @@ public final class ClerkCommand {
     @Option(
         names = "--model",
         paramLabel = "DIR",
-        description = "Speech model directory (needs a recogniser; not available in this build).")
+        description =
+            "Vosk model directory: also accept WAV chunks (POST /<requestId>.wav), recognised"
+                + " with ecss-asr-client; without it, text hypotheses only.")
     Path model;
 
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 9010).")
@@ -306,11 +309,6 @@ public final class ClerkCommand {
     @Override
     public Integer call() throws Exception {
       options.check(spec);
-      if (model != null) {
-        throw new CliInputException(
-            "--model " + model + ": speech recognition is not available in this build"
-                + " (ecss-asr-client has no recogniser yet); serve answers text hypotheses only");
-      }
       if (port < 0 || port > 65535 || reload < 0) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--port must be 0..65535 and --reload at least 0");
@@ -322,7 +320,9 @@ public final class ClerkCommand {
       CountDownLatch stop = new CountDownLatch(1);
       ScheduledExecutorService reloader = null;
       ScheduledFuture<?> reloading = null;
-      try (ClerkHttpServer server = ClerkHttpServer.start(new InetSocketAddress(host, port), service)) {
+      VoskModel voice = model == null ? null : VoskModel.load(model);
+      try (ClerkHttpServer server =
+          ClerkHttpServer.start(new InetSocketAddress(host, port), service, voice)) {
         if (reload > 0) {
           reloader = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ecss-clerk-reload");
@@ -346,7 +346,10 @@ public final class ClerkCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ecss-clerk-shutdown"));
         out.println(
             "clerk: " + book.entries().size() + " entries, " + book.skipped() + " skipped; listening on http://"
-                + host + ":" + server.port() + "/ (text hypotheses; no speech model)");
+                + host + ":" + server.port() + "/ ("
+                + (voice == null
+                    ? "text hypotheses; no speech model)"
+                    : "text hypotheses and WAV chunks; model " + model + ", " + voice.sampleRate() + " Hz)"));
         out.flush();
         stop.await();
       } finally {
@@ -355,6 +358,9 @@ public final class ClerkCommand {
         }
         if (reloader != null) {
           reloader.shutdownNow();
+        }
+        if (voice != null) {
+          voice.close();
         }
       }
       return 0;

@@ -4,8 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ecss.asr.AsrException;
+import io.ecss.asr.audio.WavException;
+import io.ecss.asr.recognition.RecognizedWord;
+import io.ecss.asr.recognition.RecognizerFactory;
+import io.ecss.asr.transcription.Transcriber;
+import io.ecss.asr.transcription.Transcript;
 import io.ecss.clerk.ClerkAnswer;
 import io.ecss.clerk.ClerkService;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +24,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clerk service over HTTP with the JDK's {@code HttpServer}: the manual's protocol between the
@@ -25,8 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code POST} (or {@code PUT}) {@code /<requestId>[.txt|.json]}: the recogniser's hypotheses
  *       for one chunk, as a JSON array of strings ({@code application/json}) or one per line
- *       (text); answers 206 or 200 with the answer's JSON. Audio bodies ({@code audio/*}, {@code
- *       application/octet-stream}, {@code .wav}, {@code .pcm}) get 415: no recogniser in this build.
+ *       (text); answers 206 or 200 with the answer's JSON.
+ *   <li>{@code POST} {@code /<requestId>.wav} (or an {@code audio/*} body): a WAV chunk of the
+ *       caller's speech, when the server has a recogniser ({@code --model}); its text is the
+ *       chunk's hypothesis. Without a recogniser, or for raw {@code .pcm}, the answer is 415.
  *   <li>{@code HEAD} (or {@code GET}) {@code /<requestId>/positive_url} and {@code
  *       /<requestId>/negative_url}: the IVR's callbacks; 200 when the request is known, else 404.
  *   <li>{@code GET /stats}: counters as JSON.
@@ -38,18 +49,37 @@ final class ClerkHttpServer implements AutoCloseable {
   /** Largest request body accepted: 64 KiB of hypotheses. */
   static final int MAX_BODY = 64 * 1024;
 
+  /** Largest audio chunk accepted: 16 MiB of WAV (over 8 minutes of 8 kHz mono). */
+  static final int MAX_AUDIO = 16 << 20;
+
   private final HttpServer server;
   private final ExecutorService pool;
   private final ClerkService service;
+  private final @Nullable Transcriber recognizer;
 
-  private ClerkHttpServer(HttpServer server, ExecutorService pool, ClerkService service) {
+  private ClerkHttpServer(
+      HttpServer server,
+      ExecutorService pool,
+      ClerkService service,
+      @Nullable RecognizerFactory recognizer) {
     this.server = server;
     this.pool = pool;
     this.service = service;
+    this.recognizer = recognizer == null ? null : Transcriber.of(recognizer);
   }
 
-  /** Binds and starts a server; port 0 picks a free port. */
+  /** Binds and starts a server for text hypotheses only; port 0 picks a free port. */
   static ClerkHttpServer start(InetSocketAddress address, ClerkService service) throws IOException {
+    return start(address, service, null);
+  }
+
+  /**
+   * Binds and starts a server; with a recogniser it also takes WAV chunks (port 0 picks a free
+   * port).
+   */
+  static ClerkHttpServer start(
+      InetSocketAddress address, ClerkService service, @Nullable RecognizerFactory recognizer)
+      throws IOException {
     HttpServer server = HttpServer.create(address, 64);
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =
@@ -60,7 +90,7 @@ final class ClerkHttpServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    ClerkHttpServer s = new ClerkHttpServer(server, pool, service);
+    ClerkHttpServer s = new ClerkHttpServer(server, pool, service, recognizer);
     server.createContext("/", s::handle);
     server.setExecutor(pool);
     server.start();
@@ -109,19 +139,27 @@ final class ClerkHttpServer implements AutoCloseable {
       String lower = name.toLowerCase(Locale.ROOT);
       String type = ex.getRequestHeaders().getFirst("Content-Type");
       String ltype = type == null ? "" : type.toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".wav") || lower.endsWith(".pcm") || ltype.startsWith("audio/")
-          || ltype.startsWith("application/octet-stream")) {
-        send(ex, 415, error("speech recognition is not available in this build;"
-            + " POST the recogniser's hypotheses as a JSON array or text lines"));
+      boolean audio =
+          lower.endsWith(".wav") || lower.endsWith(".pcm") || ltype.startsWith("audio/")
+              || ltype.startsWith("application/octet-stream");
+      if (audio && (recognizer == null || lower.endsWith(".pcm"))) {
+        send(ex, 415, error(recognizer == null
+            ? "no speech model loaded (start serve with --model DIR);"
+                + " POST the recogniser's hypotheses as a JSON array or text lines"
+            : "raw PCM is not accepted: send a WAV chunk"));
         return;
       }
-      for (String ext : new String[] {".txt", ".json"}) {
+      for (String ext : new String[] {".txt", ".json", ".wav"}) {
         if (lower.endsWith(ext)) {
           name = name.substring(0, name.length() - ext.length());
         }
       }
       if (!ClerkService.isValidRequestId(name)) {
         send(ex, 400, error("request id: '" + name + "' (expected 1 to 128 of A-Z a-z 0-9 . _ ~ -)"));
+        return;
+      }
+      if (audio && recognizer != null) {
+        recogniseAudio(ex, name, recognizer);
         return;
       }
       byte[] body;
@@ -142,6 +180,39 @@ final class ClerkHttpServer implements AutoCloseable {
       ClerkAnswer a = service.recognize(name, hypotheses);
       send(ex, a.status(), a.toJson());
     }
+  }
+
+  /** A WAV chunk: its recognised text (first channel) is the chunk's one hypothesis. */
+  private void recogniseAudio(HttpExchange ex, String requestId, Transcriber transcriber)
+      throws IOException {
+    byte[] wav;
+    try (InputStream in = ex.getRequestBody()) {
+      wav = in.readNBytes(MAX_AUDIO + 1);
+    }
+    if (wav.length > MAX_AUDIO) {
+      send(ex, 413, error("audio larger than " + MAX_AUDIO + " bytes"));
+      return;
+    }
+    Transcript t;
+    try {
+      t = transcriber.transcribeMono(new ByteArrayInputStream(wav));
+    } catch (WavException e) {
+      send(ex, 400, error("bad WAV: " + e.getMessage()));
+      return;
+    } catch (AsrException e) {
+      send(ex, 500, error("recognition failed: " + e.getMessage()));
+      return;
+    }
+    String text =
+        t.speakers().isEmpty()
+            ? ""
+            : t.speakers().get(0).words().stream()
+                .map(RecognizedWord::word)
+                .filter(w -> !w.equals("[unk]"))
+                .collect(Collectors.joining(" "));
+    List<String> hypotheses = text.isEmpty() ? List.of() : List.of(text);
+    ClerkAnswer a = service.recognize(requestId, hypotheses);
+    send(ex, a.status(), a.toJson());
   }
 
   static List<String> hypotheses(String body, String contentType) throws JsonProcessingException {

@@ -202,13 +202,14 @@ class ClerkCommandTest {
   }
 
   @Test
-  void serveWithAModelSaysRecognitionIsNotAvailable() throws IOException {
+  void serveWithADirectoryThatIsNoModelSaysSoInOneLine() throws IOException {
     Run r = run("clerk", "serve", "--phonebook", book().toString(), "--model", dir.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
-            "ecss clerk serve: --model " + dir + ": speech recognition is not available in this build"
-                + " (ecss-asr-client has no recogniser yet); serve answers text hypotheses only\n");
+            "ecss clerk serve: not a Vosk model directory: "
+                + dir
+                + " (expected am/final.mdl and conf/model.conf, or final.mdl and mfcc.conf)\n");
     assertThat(run("clerk", "serve", "--phonebook", book().toString(), "--port", "70000").code()).isEqualTo(2);
   }
 
@@ -258,6 +259,55 @@ class ClerkCommandTest {
       HttpResponse<String> post = post(client, base + "/call-17/positive_url", "text/plain", "");
       assertThat(post.statusCode()).isEqualTo(405);
     }
+  }
+
+  @Test
+  void serviceRecognisesWavChunksWithARecogniser() throws Exception {
+    ClerkService service =
+        new ClerkService(
+            ClerkMatcher.builder()
+                .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
+                .build());
+    // The scripted recogniser is a test double: it "hears" its script, whatever the audio says.
+    io.ecss.asr.recognition.RecognizerFactory scripted =
+        io.ecss.asr.recognition.ScriptedRecognizer.factory(
+            16000,
+            List.of(
+                List.of(
+                    new io.ecss.asr.recognition.RecognizedWord("женя", 100, 400, 0.9),
+                    new io.ecss.asr.recognition.RecognizedWord("казарцев", 400, 900, 0.8))));
+    byte[] wav =
+        io.ecss.asr.audio.WavWriter.toBytes(io.ecss.asr.audio.WavFormat.mono(8000), new short[8000]);
+    try (ClerkHttpServer server =
+        ClerkHttpServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, scripted)) {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String base = "http://127.0.0.1:" + server.port();
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/call-21.wav"))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "audio/wav")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(wav))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode j = new ObjectMapper().readTree(r.body());
+      assertThat(j.get("number").asText()).isEqualTo("4819");
+      assertThat(j.get("recognized").asText()).isEqualTo("женя казарцев");
+      assertThat(post(client, base + "/call-22.wav", "audio/wav", "RIFX").statusCode()).isEqualTo(400);
+      assertThat(post(client, base + "/call-23.pcm", "audio/l16", "x").statusCode()).isEqualTo(415);
+    }
+  }
+
+  @Test
+  void serveReportsAMissingModelInOneLine() throws IOException {
+    Path book = Files.writeString(dir.resolve("book.csv"), "Евгений Казарцев,4819\n");
+    Path none = dir.resolve("none");
+    Run r = run("clerk", "serve", "--phonebook", book.toString(), "--model", none.toString(), "--port", "0");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo("ecss clerk serve: Vosk model directory does not exist: " + none + System.lineSeparator());
   }
 
   private static HttpResponse<String> post(HttpClient c, String url, String type, String body)
