@@ -55,8 +55,9 @@ public final class ClerkCommand {
   static final class MatcherOptions {
     @Option(
         names = "--phonebook",
+        required = true,
         paramLabel = "FILE|URL",
-        description = "Required. Phonebook: Cisco IP Phone directory/menu XML or CSV (name,number), file or http(s) URL.")
+        description = "Phonebook: Cisco IP Phone directory/menu XML or CSV (name,number), file or http(s) URL.")
     String phonebook;
 
     @Option(
@@ -85,14 +86,6 @@ public final class ClerkCommand {
         names = "--follow-pages",
         description = "Follow paging links of an HTTP phonebook.")
     boolean followPages;
-
-    /** Checked in call(), not by picocli, so an unknown option is the error reported first. */
-    void check(CommandSpec spec) {
-      if (phonebook == null) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "Missing required option: '--phonebook=FILE|URL'");
-      }
-    }
 
     PhonebookImport importBook() throws IOException {
       return PhonebookImporter.builder().followPages(followPages).build().importLocation(phonebook);
@@ -147,16 +140,11 @@ public final class ClerkCommand {
     @Option(names = "--steps", description = "Also print the algorithm's steps and the keys tried.")
     boolean steps;
 
-    @Parameters(arity = "0..*", paramLabel = "HYPOTHESIS", description = "Required, one or more: the recogniser's hypotheses, final first.")
+    @Parameters(arity = "1..*", paramLabel = "HYPOTHESIS", description = "One or more: the recogniser's hypotheses, final first.")
     List<String> hypotheses = List.of();
 
     @Override
     public Integer call() throws IOException {
-      options.check(spec);
-      if (hypotheses.isEmpty()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "Missing required parameter: 'HYPOTHESIS'");
-      }
       ClerkMatcher m = options.matcher(options.importBook().entries());
       SearchResult r = m.search(hypotheses);
       PrintWriter out = spec.commandLine().getOut();
@@ -220,7 +208,7 @@ public final class ClerkCommand {
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE|URL", description = "Required. The phonebook: file or http(s) URL.")
+    @Parameters(arity = "1", paramLabel = "FILE|URL", description = "The phonebook: file or http(s) URL.")
     String source;
 
     @Option(names = "--follow-pages", description = "Follow paging links of an HTTP phonebook.")
@@ -240,10 +228,6 @@ public final class ClerkCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (source == null) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "Missing required parameter: 'FILE|URL'");
-      }
       if (maxPages < 1 || timeout < 1) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--max-pages and --timeout must be at least 1");
@@ -308,7 +292,6 @@ public final class ClerkCommand {
 
     @Override
     public Integer call() throws Exception {
-      options.check(spec);
       if (port < 0 || port > 65535 || reload < 0) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--port must be 0..65535 and --reload at least 0");
