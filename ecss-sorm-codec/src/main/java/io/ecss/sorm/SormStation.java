@@ -554,20 +554,43 @@ public final class SormStation {
    * @param b the called number, as adapted for output
    * @return the КПД2 messages to send on every КПД2 link
    */
-  public synchronized List<Kpd2Message> callStarted(int callNumber, PhoneNumber a, PhoneNumber b) {
+  public List<Kpd2Message> callStarted(int callNumber, PhoneNumber a, PhoneNumber b) {
+    return callStarted(callNumber, a, b, NumberAdaptation.NONE);
+  }
+
+  /**
+   * Like {@link #callStarted(int, PhoneNumber, PhoneNumber)}, and applies the mediator's B-number
+   * adaptation to the B number each message carries: objects are matched on the numbers as given;
+   * for an object selected by the A number the B number is adapted as "intercepted by A", for one
+   * selected by the B number as not (so the "leading 7" rules apply only to the former).
+   *
+   * @param callNumber the call number commands 7 and 8 will refer to, 0 to 65535
+   * @param a the calling number
+   * @param b the called number
+   * @param adaptation the B-number adaptation
+   * @return the КПД2 messages to send on every КПД2 link
+   */
+  public List<Kpd2Message> callStarted(int callNumber, PhoneNumber a, PhoneNumber b, NumberAdaptation adaptation) {
+    return callStarted(callNumber, a, b, adaptation, null);
+  }
+
+  synchronized List<Kpd2Message> callStarted(int callNumber, PhoneNumber a, PhoneNumber b, NumberAdaptation adaptation, @Nullable LocalDateTime at) {
     Checks.u16("callNumber", callNumber);
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(adaptation, "adaptation");
     if (!started) {
       return List.of();
     }
-    EventTime now = EventTime.of(LocalDateTime.now(clock));
-    List<CallEvent> events = new ArrayList<>(2);
-    addEvents(events, callNumber, a, b, a, 0, CallParameters.OUTGOING, now);
-    addEvents(events, callNumber, a, b, b, 2, CallParameters.INCOMING, now);
-    if (events.isEmpty()) {
+    List<ControlledObject> byA = lookup(a);
+    List<ControlledObject> byB = lookup(b);
+    if (byA.isEmpty() && byB.isEmpty()) {
       return List.of();
     }
+    EventTime now = time(at);
+    List<CallEvent> events = new ArrayList<>(byA.size() + byB.size());
+    addEvents(events, byA, callNumber, a, adaptation.adaptB(b, true), 0, CallParameters.OUTGOING, now);
+    addEvents(events, byB, callNumber, a, adaptation.adaptB(b, false), 2, CallParameters.INCOMING, now);
     calls.put(callNumber, events);
     List<Kpd2Message> out = new ArrayList<>(events.size());
     for (CallEvent e : events) {
@@ -576,14 +599,48 @@ public final class SormStation {
     return out;
   }
 
-  private void addEvents(List<CallEvent> events, int callNumber, PhoneNumber a, PhoneNumber b, PhoneNumber key, int shift, CallParameters parameters, EventTime now) {
+  /**
+   * Returns whether a call with these numbers would be reported (SORM started and an object on
+   * control has the A or the B number).
+   */
+  synchronized boolean matches(PhoneNumber a, PhoneNumber b) {
+    return started && (!lookup(a).isEmpty() || !lookup(b).isEmpty());
+  }
+
+  private EventTime time(@Nullable LocalDateTime at) {
+    return EventTime.of(at != null ? at : LocalDateTime.now(clock));
+  }
+
+  /**
+   * Returns the clock's zone, for turning a reported instant into the local event time.
+   *
+   * @return the zone
+   */
+  java.time.ZoneId zone() {
+    return clock.getZone();
+  }
+
+  private List<ControlledObject> lookup(PhoneNumber key) {
     if (!key.isPresent()) {
-      return;
+      return List.of();
+    }
+    if (config.callLookup() == StationConfig.CallLookup.LINEAR_SCAN) {
+      List<ControlledObject> hits = List.of();
+      for (ControlledObject o : objects.values()) {
+        if (o.number().digits().equals(key.digits())) {
+          if (hits.isEmpty()) {
+            hits = new ArrayList<>(1);
+          }
+          hits.add(o);
+        }
+      }
+      return hits;
     }
     List<ControlledObject> hits = byNumber.get(key.digits());
-    if (hits == null) {
-      return;
-    }
+    return hits == null ? List.of() : hits;
+  }
+
+  private static void addEvents(List<CallEvent> events, List<ControlledObject> hits, int callNumber, PhoneNumber a, PhoneNumber b, int shift, CallParameters parameters, EventTime now) {
     for (ControlledObject o : hits) {
       int kind = o.category().equals(ControlCategory.STATISTICAL) ? 0x02 : o.category().equals(ControlCategory.FULL_SEPARATE) ? 0x03 : 0x01;
       events.add(new CallEvent(callNumber, o.type(), o.objectNumber(), SelectionFlag.of(kind << shift), parameters, ServicePhase.CALL,
@@ -602,12 +659,16 @@ public final class SormStation {
    * @param callNumber the call number
    * @return message 1.2 for each object the call matched, or an empty list for an unknown call
    */
-  public synchronized List<Kpd2Message> callAnswered(int callNumber) {
+  public List<Kpd2Message> callAnswered(int callNumber) {
+    return callAnswered(callNumber, null);
+  }
+
+  synchronized List<Kpd2Message> callAnswered(int callNumber, @Nullable LocalDateTime at) {
     List<CallEvent> events = calls.get(callNumber);
     if (events == null || !started) {
       return List.of();
     }
-    EventTime now = EventTime.of(LocalDateTime.now(clock));
+    EventTime now = time(at);
     List<Kpd2Message> out = new ArrayList<>(events.size());
     for (CallEvent e : events) {
       CallEvent t = e.withTime(now);
@@ -623,13 +684,17 @@ public final class SormStation {
    * @param cause the release cause
    * @return message 1.3 for each object the call matched, or an empty list for an unknown call
    */
-  public synchronized List<Kpd2Message> callReleased(int callNumber, ReleaseCause cause) {
+  public List<Kpd2Message> callReleased(int callNumber, ReleaseCause cause) {
+    return callReleased(callNumber, cause, null);
+  }
+
+  synchronized List<Kpd2Message> callReleased(int callNumber, ReleaseCause cause, @Nullable LocalDateTime at) {
     Objects.requireNonNull(cause, "cause");
     List<CallEvent> events = calls.remove(callNumber);
     if (events == null || !started) {
       return List.of();
     }
-    EventTime now = EventTime.of(LocalDateTime.now(clock));
+    EventTime now = time(at);
     List<Kpd2Message> out = new ArrayList<>(events.size());
     for (CallEvent e : events) {
       out.add(new Kpd2Message.Release(sorm, e.withTime(now), cause));

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param codec the codec used on the wire (its digit-zero option is the station's)
  * @param softwareVersion the text command 17 answers, at most 44 single-byte characters
  * @param nodeType the node type command 17 answers
+ * @param callLookup how call reports find the objects on control: by the number index (the
+ *     default) or by a linear scan of the object table (for comparison in benchmarks only)
  */
 public record StationConfig(
     int sormNumber,
@@ -32,7 +34,19 @@ public record StationConfig(
     Duration idleTimeout,
     SormCodec codec,
     String softwareVersion,
-    NodeType nodeType) {
+    NodeType nodeType,
+    CallLookup callLookup) {
+
+  /**
+   * How {@link SormStation#callStarted} finds the objects a call matches: number index (default)
+   * or linear scan, for comparison.
+   */
+  public enum CallLookup {
+    /** A hash index from digits to objects, kept up to date by commands 5, 6, 15 (the default). */
+    NUMBER_INDEX,
+    /** A scan of the whole object table for each number; only for measuring the index against. */
+    LINEAR_SCAN
+  }
 
   /** The default object-table capacity. */
   public static final int DEFAULT_OBJECT_CAPACITY = 1024;
@@ -48,6 +62,7 @@ public record StationConfig(
    * @param codec the wire codec
    * @param softwareVersion the text command 17 answers, at most 44 single-byte characters
    * @param nodeType the node type command 17 answers
+   * @param callLookup number index (default) or linear scan, for comparison
    * @throws IllegalArgumentException if a value is out of range
    */
   public StationConfig {
@@ -62,12 +77,13 @@ public record StationConfig(
     Objects.requireNonNull(codec, "codec");
     Checks.text("softwareVersion", softwareVersion, 44);
     Objects.requireNonNull(nodeType, "nodeType");
+    Objects.requireNonNull(callLookup, "callLookup");
   }
 
   /**
    * Returns the defaults: SORM number 1, password {@code "000000"}, 1024 objects, extended error
    * codes on (as the ECSS mediator ships), no idle timeout, {@link SormCodec#DEFAULT}, version
-   * {@code "ECSS SDK SORM station"}, terminal-transit node.
+   * {@code "ECSS SDK SORM station"}, terminal-transit node, number-index call lookup.
    *
    * @return the default settings
    */
@@ -80,7 +96,8 @@ public record StationConfig(
         Duration.ZERO,
         SormCodec.DEFAULT,
         "ECSS SDK SORM station",
-        NodeType.TERMINAL_TRANSIT);
+        NodeType.TERMINAL_TRANSIT,
+        CallLookup.NUMBER_INDEX);
   }
 
   /**
@@ -90,7 +107,7 @@ public record StationConfig(
    * @return the new settings
    */
   public StationConfig withSormNumber(int number) {
-    return new StationConfig(number, password, objectCapacity, extendedErrorCodes, idleTimeout, codec, softwareVersion, nodeType);
+    return new StationConfig(number, password, objectCapacity, extendedErrorCodes, idleTimeout, codec, softwareVersion, nodeType, callLookup);
   }
 
   /**
@@ -100,7 +117,7 @@ public record StationConfig(
    * @return the new settings
    */
   public StationConfig withPassword(String newPassword) {
-    return new StationConfig(sormNumber, newPassword, objectCapacity, extendedErrorCodes, idleTimeout, codec, softwareVersion, nodeType);
+    return new StationConfig(sormNumber, newPassword, objectCapacity, extendedErrorCodes, idleTimeout, codec, softwareVersion, nodeType, callLookup);
   }
 
   /**
@@ -110,7 +127,7 @@ public record StationConfig(
    * @return the new settings
    */
   public StationConfig withObjectCapacity(int capacity) {
-    return new StationConfig(sormNumber, password, capacity, extendedErrorCodes, idleTimeout, codec, softwareVersion, nodeType);
+    return new StationConfig(sormNumber, password, capacity, extendedErrorCodes, idleTimeout, codec, softwareVersion, nodeType, callLookup);
   }
 
   /**
@@ -120,7 +137,7 @@ public record StationConfig(
    * @return the new settings
    */
   public StationConfig withExtendedErrorCodes(boolean on) {
-    return new StationConfig(sormNumber, password, objectCapacity, on, idleTimeout, codec, softwareVersion, nodeType);
+    return new StationConfig(sormNumber, password, objectCapacity, on, idleTimeout, codec, softwareVersion, nodeType, callLookup);
   }
 
   /**
@@ -130,7 +147,7 @@ public record StationConfig(
    * @return the new settings
    */
   public StationConfig withIdleTimeout(Duration timeout) {
-    return new StationConfig(sormNumber, password, objectCapacity, extendedErrorCodes, timeout, codec, softwareVersion, nodeType);
+    return new StationConfig(sormNumber, password, objectCapacity, extendedErrorCodes, timeout, codec, softwareVersion, nodeType, callLookup);
   }
 
   /**
@@ -140,6 +157,17 @@ public record StationConfig(
    * @return the new settings
    */
   public StationConfig withCodec(SormCodec newCodec) {
-    return new StationConfig(sormNumber, password, objectCapacity, extendedErrorCodes, idleTimeout, newCodec, softwareVersion, nodeType);
+    return new StationConfig(sormNumber, password, objectCapacity, extendedErrorCodes, idleTimeout, newCodec, softwareVersion, nodeType, callLookup);
+  }
+
+  /**
+   * Returns a copy with another call lookup: number index (default) or linear scan, for
+   * comparison.
+   *
+   * @param lookup the lookup
+   * @return the new settings
+   */
+  public StationConfig withCallLookup(CallLookup lookup) {
+    return new StationConfig(sormNumber, password, objectCapacity, extendedErrorCodes, idleTimeout, codec, softwareVersion, nodeType, lookup);
   }
 }
