@@ -28,6 +28,8 @@ final class Connection {
     void onClosed(Connection c, Throwable cause);
   }
 
+  private static final long WRITE_FAILURE_GRACE_MILLIS = 500;
+
   final String peer;
   private final Socket socket;
   private final Socket raw;
@@ -38,6 +40,8 @@ final class Connection {
   private final Thread reader;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile @Nullable Throwable closeCause;
+  /** Why the reader stopped (set before {@link #closed}); explains later write failures. */
+  private volatile @Nullable Throwable readEnd;
 
   Connection(Socket socket, Socket raw, String peer, Handler handler) throws IOException {
     this.socket = socket;
@@ -77,7 +81,7 @@ final class Connection {
   /** Writes raw bytes (already framed), optionally split into the given chunk sizes. */
   CompletableFuture<Void> writeBytes(byte[] frame, CompletableFuture<Void> done) {
     if (closed.get()) {
-      done.completeExceptionally(new CstaConnectionException("connection to " + peer + " is closed"));
+      done.completeExceptionally(closedException());
       return done;
     }
     try {
@@ -88,15 +92,33 @@ final class Connection {
               out.flush();
               done.complete(null);
             } catch (IOException e) {
-              done.completeExceptionally(
-                  new CstaConnectionException("write to " + peer + " failed", e));
-              abort(e);
+              // The peer usually said why before it went away (a TLS alert such as
+              // certificate_required): give the reader a moment to read it, and report that.
+              try {
+                reader.join(WRITE_FAILURE_GRACE_MILLIS);
+              } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+              }
+              Throwable why = readEnd;
+              CstaConnectionException ex =
+                  new CstaConnectionException("write to " + peer + " failed", why != null ? why : e);
+              if (why != null) {
+                ex.addSuppressed(e);
+              }
+              done.completeExceptionally(ex);
+              abort(ex);
             }
           });
     } catch (RejectedExecutionException e) {
-      done.completeExceptionally(new CstaConnectionException("connection to " + peer + " is closed"));
+      done.completeExceptionally(closedException());
     }
     return done;
+  }
+
+  private CstaConnectionException closedException() {
+    Throwable why = readEnd;
+    String msg = "connection to " + peer + " is closed";
+    return why == null ? new CstaConnectionException(msg) : new CstaConnectionException(msg, why);
   }
 
   private void readLoop() {
@@ -118,6 +140,7 @@ final class Connection {
     } catch (IOException | RuntimeException e) {
       cause = e;
     }
+    readEnd = cause;
     Throwable given = closeCause;
     closeQuietly();
     handler.onClosed(

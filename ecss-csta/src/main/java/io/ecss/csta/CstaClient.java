@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
@@ -550,7 +551,7 @@ public final class CstaClient implements AutoCloseable {
         log.debug("CSTA {}: link dropped right after connect", peer);
       }
     } catch (Exception e) {
-      Throwable cause = unwrap(e);
+      Throwable cause = tlsFailure(unwrap(e));
       log.info("CSTA {}: connect failed: {}", peer, cause.getClass().getSimpleName());
       fail(connected, cause instanceof CstaException ? cause : new CstaConnectionException("connect to " + peer + " failed: " + cause, cause));
       closeInBackground();
@@ -669,13 +670,34 @@ public final class CstaClient implements AutoCloseable {
       }
       s.setSSLParameters(p);
       s.setSoTimeout((int) connectTimeout.toMillis());
-      s.startHandshake();
+      try {
+        s.startHandshake();
+      } catch (SSLException e) {
+        throw CstaTlsException.of(peer, e, tls != null && tls.hasClientCertificate());
+      }
       s.setSoTimeout(0);
       return new Socket[] {s, raw};
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
     }
+  }
+
+  /**
+   * A TLS failure anywhere in the chain becomes a {@link CstaTlsException}: with TLS 1.3 the
+   * server's refusal of the client certificate arrives as an alert on the first read, i.e. while
+   * the login is pending.
+   */
+  private Throwable tlsFailure(Throwable cause) {
+    if (tls == null || cause instanceof CstaTlsException) {
+      return cause;
+    }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof SSLException ssl) {
+        return CstaTlsException.of(peer, ssl, tls.hasClientCertificate());
+      }
+    }
+    return cause;
   }
 
   private void keepAlive(Connection c, String sid, int seconds) {
@@ -761,7 +783,7 @@ public final class CstaClient implements AutoCloseable {
           }
           state = State.CLOSED;
         }
-        notifyState(State.CLOSED, unwrap(e));
+        notifyState(State.CLOSED, tlsFailure(unwrap(e)));
         closeInBackground();
       } else {
         scheduleReconnect(attempt + 1);

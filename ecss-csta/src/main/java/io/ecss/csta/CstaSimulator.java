@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,10 +28,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * An in-memory CSTA switch on a real socket (plain and optionally TLS), for tests, examples and
@@ -51,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CstaSimulator implements AutoCloseable {
   private static final String NOT_LOGGED_IN = "generic";
+  private static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
   private final Set<String> devices;
   private final @Nullable String userName;
@@ -60,6 +66,9 @@ public final class CstaSimulator implements AutoCloseable {
   private final int requestedPort;
   private final int requestedTlsPort;
   private final @Nullable SSLContext tlsContext;
+  private final boolean requireClientCertificate;
+  private final Consumer<String> rejectedHandshakeReporter;
+  private final AtomicInteger rejectedHandshakes = new AtomicInteger();
 
   private final Object lock = new Object(); // guards the model and the fault scripts
   private final Map<String, SimCall> calls = new LinkedHashMap<>();
@@ -86,7 +95,12 @@ public final class CstaSimulator implements AutoCloseable {
     this.bind = b.bind;
     this.requestedPort = b.port;
     this.requestedTlsPort = b.tlsPort;
-    this.tlsContext = b.tlsContext;
+    this.tlsContext =
+        b.serverChain == null ? null : Pem.context(b.clientAnchors, null, b.serverChain, b.serverKey);
+    this.requireClientCertificate = b.clientAnchors != null;
+    Consumer<String> reporter = b.rejectedHandshakeReporter;
+    this.rejectedHandshakeReporter =
+        reporter != null ? reporter : msg -> LoggerFactory.getLogger(CstaSimulator.class).info("{}", msg);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -126,6 +140,7 @@ public final class CstaSimulator implements AutoCloseable {
         }
         if (tlsContext != null) {
           SSLServerSocket s = (SSLServerSocket) tlsContext.getServerSocketFactory().createServerSocket();
+          s.setNeedClientAuth(requireClientCertificate);
           s.setReuseAddress(true);
           s.bind(new InetSocketAddress(bind, requestedTlsPort), 50);
           servers.add(s);
@@ -343,6 +358,16 @@ public final class CstaSimulator implements AutoCloseable {
   }
 
   /**
+   * How many TLS handshakes were refused (no client certificate, an untrusted one, or any other
+   * handshake failure), since start.
+   *
+   * @return the count
+   */
+  public int rejectedHandshakes() {
+    return rejectedHandshakes.get();
+  }
+
+  /**
    * How many requests were processed.
    *
    * @return the count
@@ -462,6 +487,10 @@ public final class CstaSimulator implements AutoCloseable {
     }
 
     void readLoop() {
+      if (socket instanceof SSLSocket ssl && !handshake(ssl)) {
+        close();
+        return;
+      }
       CstaFrameDecoder decoder = new CstaFrameDecoder();
       byte[] buf = new byte[16 * 1024];
       try {
@@ -478,6 +507,28 @@ public final class CstaSimulator implements AutoCloseable {
         // connection gone or garbage from the client: drop it
       }
       close();
+    }
+
+    /** Runs the TLS handshake on this session's thread; false (counted and reported) if refused. */
+    boolean handshake(SSLSocket ssl) {
+      try {
+        ssl.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
+        ssl.startHandshake();
+        ssl.setSoTimeout(0);
+        return true;
+      } catch (IOException e) {
+        if (closed || gone) {
+          return false;
+        }
+        rejectedHandshakes.incrementAndGet();
+        try {
+          rejectedHandshakeReporter.accept(
+              "rejected TLS handshake from " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+        } catch (RuntimeException ignored) {
+          // a reporter must not break the simulator
+        }
+        return false;
+      }
     }
 
     /** Queues a frame; call with or without the lock held (never blocks). */
@@ -1101,7 +1152,10 @@ public final class CstaSimulator implements AutoCloseable {
     private InetAddress bind = InetAddress.getLoopbackAddress();
     private int port = 4721;
     private int tlsPort = 4722;
-    private @Nullable SSLContext tlsContext;
+    private @Nullable List<X509Certificate> serverChain;
+    private @Nullable PrivateKey serverKey;
+    private @Nullable List<X509Certificate> clientAnchors;
+    private @Nullable Consumer<String> rejectedHandshakeReporter;
 
     private Builder() {}
 
@@ -1149,25 +1203,65 @@ public final class CstaSimulator implements AutoCloseable {
     }
 
     /**
-     * Adds a TLS listener with a server certificate and key from PEM files.
+     * Adds a TLS listener with a server certificate and an unencrypted key from PEM files.
      *
      * @param tlsPort the port; 0 picks a free one
      * @param certificateChainPem the server certificate (and intermediates)
-     * @param privateKeyPem the unencrypted private key
+     * @param privateKeyPem the private key ({@code PRIVATE KEY}, {@code RSA PRIVATE KEY} or {@code
+     *     EC PRIVATE KEY})
      * @return this builder
-     * @throws CstaException if the files cannot be read
+     * @throws CstaException if the files cannot be read or the key does not match the certificate
      */
     public Builder tls(int tlsPort, Path certificateChainPem, Path privateKeyPem) {
+      return tls(tlsPort, certificateChainPem, privateKeyPem, null);
+    }
+
+    /**
+     * Adds a TLS listener with a server certificate and a possibly encrypted key from PEM files
+     * (see {@link CstaTls#withClientCertificate(Path, Path, char[])} for the key formats).
+     *
+     * @param tlsPort the port; 0 picks a free one
+     * @param certificateChainPem the server certificate (and intermediates)
+     * @param privateKeyPem the private key
+     * @param password the key's password, or null for an unencrypted key
+     * @return this builder
+     * @throws CstaException if the files cannot be read, the password is wrong or missing, or the
+     *     key does not match the certificate
+     */
+    public Builder tls(int tlsPort, Path certificateChainPem, Path privateKeyPem, char @Nullable [] password) {
       if (tlsPort < 0 || tlsPort > 65_535) {
         throw new IllegalArgumentException("tlsPort: " + tlsPort + " (expected 0..65535)");
       }
+      List<X509Certificate> chain = Pem.certificates(requireNonNull(certificateChainPem, "certificateChainPem"));
+      this.serverKey = Pem.privateKey(requireNonNull(privateKeyPem, "privateKeyPem"), password, chain.get(0));
+      this.serverChain = chain;
       this.tlsPort = tlsPort;
-      this.tlsContext =
-          Pem.context(
-              null,
-              null,
-              Pem.certificates(requireNonNull(certificateChainPem, "certificateChainPem")),
-              Pem.privateKey(requireNonNull(privateKeyPem, "privateKeyPem")));
+      return this;
+    }
+
+    /**
+     * Requires mutual TLS: every TLS client must present a certificate that chains to one of these
+     * anchors, or its handshake is refused (counted in {@link
+     * CstaSimulator#rejectedHandshakes()} and reported to {@link #onRejectedHandshake}).
+     *
+     * @param trustAnchorsPem one or more {@code CERTIFICATE} blocks
+     * @return this builder
+     * @throws CstaException if the file cannot be read or holds no certificate
+     */
+    public Builder clientCa(Path trustAnchorsPem) {
+      this.clientAnchors = List.copyOf(Pem.certificates(requireNonNull(trustAnchorsPem, "trustAnchorsPem")));
+      return this;
+    }
+
+    /**
+     * Receives a one-line description of every refused TLS handshake (peer address and the JDK's
+     * reason), on the connection's thread. Default: logged at INFO.
+     *
+     * @param reporter the receiver; must not block
+     * @return this builder
+     */
+    public Builder onRejectedHandshake(Consumer<String> reporter) {
+      this.rejectedHandshakeReporter = requireNonNull(reporter, "reporter");
       return this;
     }
 
@@ -1204,6 +1298,9 @@ public final class CstaSimulator implements AutoCloseable {
      * @return the simulator
      */
     public CstaSimulator build() {
+      if (clientAnchors != null && serverChain == null) {
+        throw new IllegalStateException("clientCa(...) needs tls(...)");
+      }
       return new CstaSimulator(this);
     }
   }

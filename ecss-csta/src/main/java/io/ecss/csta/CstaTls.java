@@ -70,19 +70,47 @@ public final class CstaTls {
   }
 
   /**
-   * Returns a copy that also presents a client certificate.
+   * Returns a copy that also presents a client certificate (for switches that require mutual
+   * TLS), with an unencrypted private key.
    *
-   * @param certificateChainPem the client certificate (and intermediates) in PEM
-   * @param privateKeyPem the unencrypted private key in PEM (PKCS#1 or PKCS#8)
+   * @param certificateChainPem the client certificate first, then any intermediates, in PEM
+   * @param privateKeyPem the private key: {@code PRIVATE KEY} (PKCS#8), {@code RSA PRIVATE KEY}
+   *     (PKCS#1) or {@code EC PRIVATE KEY} (SEC1; without curve parameters the curve is taken from
+   *     the certificate)
    * @return the settings
-   * @throws CstaException if a file cannot be read
+   * @throws CstaException if a file cannot be read, the key is encrypted, or the key does not match
+   *     the certificate
    */
   public CstaTls withClientCertificate(Path certificateChainPem, Path privateKeyPem) {
-    return new CstaTls(
-        anchors,
-        trustAll,
-        List.copyOf(Pem.certificates(requireNonNull(certificateChainPem))),
-        Pem.privateKey(requireNonNull(privateKeyPem)));
+    return clientCertificate(certificateChainPem, privateKeyPem, null);
+  }
+
+  /**
+   * Returns a copy that also presents a client certificate whose private key may be encrypted:
+   * {@code ENCRYPTED PRIVATE KEY} (PKCS#8, PBES2 with PBKDF2 and AES or 3DES, or PBES1) or an
+   * OpenSSL-encrypted {@code RSA/EC PRIVATE KEY} ({@code Proc-Type: 4,ENCRYPTED}, {@code
+   * DEK-Info}). An unencrypted key is accepted as well and the password ignored. The password is
+   * used once here and not kept.
+   *
+   * @param certificateChainPem the client certificate first, then any intermediates, in PEM
+   * @param privateKeyPem the private key
+   * @param password the key's password
+   * @return the settings
+   * @throws CstaException if a file cannot be read, the password is wrong, or the key does not
+   *     match the certificate
+   */
+  public CstaTls withClientCertificate(Path certificateChainPem, Path privateKeyPem, char[] password) {
+    return clientCertificate(certificateChainPem, privateKeyPem, requireNonNull(password, "password"));
+  }
+
+  private CstaTls clientCertificate(Path chainPem, Path keyPem, char @Nullable [] password) {
+    List<X509Certificate> chain = List.copyOf(Pem.certificates(requireNonNull(chainPem, "certificateChainPem")));
+    PrivateKey key = Pem.privateKey(requireNonNull(keyPem, "privateKeyPem"), password, chain.get(0));
+    return new CstaTls(anchors, trustAll, chain, key);
+  }
+
+  boolean hasClientCertificate() {
+    return clientChain != null;
   }
 
   /**

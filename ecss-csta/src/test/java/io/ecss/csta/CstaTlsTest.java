@@ -73,7 +73,11 @@ class CstaTlsTest {
       } catch (CompletionException e) {
         t = e.getCause();
       }
-      assertThat(t).isInstanceOf(CstaConnectionException.class);
+      assertThat(t).isInstanceOf(CstaTlsException.class);
+      assertThat(((CstaTlsException) t).reason()).isEqualTo(CstaTlsException.Reason.SERVER_CERTIFICATE_UNTRUSTED);
+      assertThat(((CstaTlsException) t).alert()).isNull();
+      assertThat(t).hasMessageStartingWith(
+          "TLS handshake with 127.0.0.1:" + sim.tlsPort() + " failed: the server certificate is not trusted: PKIX");
       assertThat(t.getCause()).isInstanceOf(SSLException.class);
     }
   }
@@ -112,6 +116,7 @@ class CstaTlsTest {
     assertThatThrownBy(() -> CstaTls.trustPem(dir.resolve("missing.pem"))).isInstanceOf(CstaException.class)
         .hasMessageStartingWith("cannot read PEM certificates from ");
     assertThatThrownBy(() -> CstaTls.trustPem(good.caPem).withClientCertificate(good.serverCertPem, good.caPem))
-        .hasMessageStartingWith("no unencrypted PRIVATE KEY block in ");
+        .hasMessage("no private key in " + good.caPem
+            + " (expected a PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block)");
   }
 }

@@ -13,6 +13,7 @@ import io.ecss.csta.CstaResponse;
 import io.ecss.csta.CstaServiceException;
 import io.ecss.csta.CstaSimulator;
 import io.ecss.csta.CstaTls;
+import io.ecss.csta.CstaTlsException;
 import io.ecss.examples.CliInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,6 +84,18 @@ public final class CstaCommand {
     @Option(names = "--trust-all", description = "Accept any server certificate (labs only).")
     boolean trustAll;
 
+    @Option(names = "--client-cert", paramLabel = "PEM",
+        description = "Client certificate chain (PEM) for servers that require mutual TLS; needs --client-key.")
+    @Nullable Path clientCert;
+
+    @Option(names = "--client-key", paramLabel = "PEM",
+        description = "Client private key (PEM: PKCS#8, PKCS#1 or SEC1, possibly encrypted).")
+    @Nullable Path clientKey;
+
+    @Option(names = "--client-key-password-env", paramLabel = "VAR",
+        description = "Environment variable holding the client key's password.")
+    @Nullable String clientKeyPasswordEnv;
+
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
         description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -93,6 +106,13 @@ public final class CstaCommand {
       }
       if (trust != null && trustAll) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--trust and --trust-all are mutually exclusive");
+      }
+      if ((clientCert == null) != (clientKey == null) || (clientKeyPasswordEnv != null && clientKey == null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--client-cert and --client-key go together (--client-key-password-env needs them)");
+      }
+      if (clientCert != null && !tls) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--client-cert needs --tls");
       }
       if (timeoutSeconds <= 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be > 0");
@@ -108,10 +128,25 @@ public final class CstaCommand {
           .requestTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 10)))
           .noReconnect();
       if (tls) {
-        b.tls(trustAll ? CstaTls.trustAllForLabsOnly() : trust != null ? CstaTls.trustPem(trust) : CstaTls.systemTrust());
+        CstaTls t = trustAll ? CstaTls.trustAllForLabsOnly() : trust != null ? CstaTls.trustPem(trust) : CstaTls.systemTrust();
+        if (clientCert != null && clientKey != null) {
+          t = clientKeyPasswordEnv == null
+              ? t.withClientCertificate(clientCert, clientKey)
+              : t.withClientCertificate(clientCert, clientKey, password(clientKeyPasswordEnv));
+        }
+        b.tls(t);
       }
       return b.build();
     }
+  }
+
+  /** A key password from the environment (never from the command line, where {@code ps} shows it). */
+  static char[] password(String env) {
+    String v = System.getenv(env);
+    if (v == null) {
+      throw new CliInputException("environment variable " + env + " (key password) is not set");
+    }
+    return v.toCharArray();
   }
 
   /** Prints responses, events and errors as text or JSON lines. */
@@ -174,6 +209,9 @@ public final class CstaCommand {
         f.put("category", s.error().category());
         f.put("value", s.error().value());
       }
+      if (t instanceof CstaTlsException tls) {
+        f.put("reason", tls.reason().name());
+      }
       f.put("message", t.getMessage());
       line("error", name, f);
     }
@@ -202,8 +240,17 @@ public final class CstaCommand {
     @Option(names = "--cert", paramLabel = "PEM", description = "Server certificate chain (PEM).")
     @Nullable Path cert;
 
-    @Option(names = "--key", paramLabel = "PEM", description = "Server private key (PEM, unencrypted).")
+    @Option(names = "--key", paramLabel = "PEM",
+        description = "Server private key (PEM: PKCS#8, PKCS#1 or SEC1, possibly encrypted).")
     @Nullable Path key;
+
+    @Option(names = "--key-password-env", paramLabel = "VAR",
+        description = "Environment variable holding the server key's password.")
+    @Nullable String keyPasswordEnv;
+
+    @Option(names = "--client-ca", paramLabel = "PEM",
+        description = "Require TLS clients to present a certificate issued by these CAs (mutual TLS).")
+    @Nullable Path clientCa;
 
     @Option(names = "--devices", required = true, paramLabel = "NUMBERS",
         description = "Devices, e.g. 101-120 or {101,102,110-120}.")
@@ -230,6 +277,9 @@ public final class CstaCommand {
       if ((user == null) != (password == null)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password go together");
       }
+      if ((clientCa != null || keyPasswordEnv != null) && tlsPort == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--client-ca and --key-password-env need --tls-port");
+      }
       List<String> list;
       try {
         list = CstaNumberList.parse(devices).expand(100_000);
@@ -241,8 +291,17 @@ public final class CstaCommand {
       if (user != null && password != null) {
         b.credentials(user, password);
       }
+      PrintWriter err = spec.commandLine().getErr();
       if (tlsPort != null && cert != null && key != null) {
-        b.tls(tlsPort, cert, key);
+        b.tls(tlsPort, cert, key, keyPasswordEnv == null ? null : password(keyPasswordEnv));
+        if (clientCa != null) {
+          b.clientCa(clientCa).onRejectedHandshake(msg -> {
+            synchronized (err) {
+              err.println("ecss csta simulator: " + msg);
+              err.flush();
+            }
+          });
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
       CountDownLatch stop = new CountDownLatch(1);
@@ -252,9 +311,15 @@ public final class CstaCommand {
         } catch (IOException e) {
           throw new CliInputException("cannot listen on " + bind + ": " + e.getMessage());
         }
-        StringBuilder where = new StringBuilder("CSTA simulator on ").append(bind).append(':').append(sim.port());
+        StringBuilder where = new StringBuilder("CSTA simulator");
+        if (port >= 0) {
+          where.append(" on ").append(bind).append(':').append(sim.port());
+        }
         if (tlsPort != null) {
           where.append(", TLS on ").append(bind).append(':').append(sim.tlsPort());
+          if (clientCa != null) {
+            where.append(" (client certificates required)");
+          }
         }
         out.println(where.append(", ").append(list.size()).append(" devices").append(user == null ? ", no login check" : ""));
         out.flush();
