@@ -41,8 +41,42 @@ import org.jspecify.annotations.Nullable;
  * {@link StationConfig#idleTimeout()}; queued output is then discarded and the count returned so
  * the caller reports it. The next command clears the fault.
  *
- * <p>Commands 7 and 8 (connect / release a KSL to a call) need a call source; this station knows
- * no active calls yet, so after the object check they fail with {@code 3D} (no such call).
+ * <p>Calls come from the softswitch side ({@link #callStarted}, {@link #callAnswered}, {@link
+ * #callReleased}, fed for example by {@link SormRadiusBridge}). KSLs (monitoring lines) are
+ * allocated from the KSL groups of command 4:
+ *
+ * <ul>
+ *   <li>At call start, an object under full control whose KSL group (set by command 5 or 15) has
+ *       the matching type (combined control → group type 01, separate → 11) gets the first free
+ *       KSL entry of the group; message 1.1 then names it with operation {@code 00}, else {@code
+ *       01} "no free KSL" ({@code FF} for statistical control). A priority object ({@code 01})
+ *       with no free KSL pre-empts one held by a non-priority object: message 2.2, reason {@code
+ *       02}, for the loser first.
+ *   <li>Command 7 connects a KSL of the given group ({@code FF}: the object's group) to the call:
+ *       message 2.1 (operation {@code 00}) on every КПД2; without a free KSL it pre-empts one held
+ *       by a non-priority object of another call (2.2, reason {@code 03}).
+ *   <li>Command 8 frees the KSL pair it names: message 2.2, reason {@code 01}. Command 6 frees the
+ *       KSLs of the removed object (2.2, reason {@code 05}; the object's calls report nothing
+ *       more), command 2 every KSL (2.2, reason {@code 06}).
+ *   <li>When a call is released its KSLs are freed silently: message 1.3 names them, and 2.2 is
+ *       only for a KSL freed while the call goes on (every 2.2 reason is such a case).
+ *   <li>Command 9 refuses to remove a KSL that is in use ({@code 3A}).
+ * </ul>
+ *
+ * <table>
+ *   <caption>Failures of commands 7 and 8 (vendor codes; standard codes: 00 / 01)</caption>
+ *   <tr><th>Case</th><th>Code</th></tr>
+ *   <tr><td>object not on control</td><td>{@code 34}</td></tr>
+ *   <tr><td>object type differs from the object's</td><td>{@code 12}</td></tr>
+ *   <tr><td>no active call with that number for that object</td><td>{@code 3D}</td></tr>
+ *   <tr><td>7: object under statistical control</td><td>{@code 37}</td></tr>
+ *   <tr><td>7: KSL group not defined (or {@code FF} and the object has none)</td><td>{@code 3E}</td></tr>
+ *   <tr><td>7: group type does not fit the control category</td><td>{@code 30}</td></tr>
+ *   <tr><td>7: the call's object already has a KSL</td><td>{@code 3A}</td></tr>
+ *   <tr><td>7: no free KSL in the group and none can be pre-empted</td><td>{@code 73}</td></tr>
+ *   <tr><td>8: the object has no KSL in that call</td><td>{@code 5F}</td></tr>
+ *   <tr><td>8: KSL-A / KSL-B / both differ from the held pair</td><td>{@code 3F} / {@code 40} / {@code 41}</td></tr>
+ * </table>
  *
  * <p>Thread-safe: all methods are synchronized on the station.
  */
@@ -64,11 +98,17 @@ public final class SormStation {
   private final ArrayDeque<Kpd1Message> output = new ArrayDeque<>();
   private final Map<String, List<ControlledObject>> byNumber = new HashMap<>();
   private final Map<Integer, List<CallEvent>> calls = new HashMap<>();
+  private final Map<KslGroupEntry, Holder> busy = new HashMap<>();
+  private final Map<Holder, KslGroupEntry> held = new HashMap<>();
+  private final List<Kpd2Message> pendingKpd2 = new ArrayList<>();
   private int kpd1State = 0x01;
   private int kpd2State = 0x01;
   private long lastActivityMillis;
   private boolean linkFaulty;
   private long discarded;
+
+  /** A call and an object of it that holds a KSL. */
+  private record Holder(int callNumber, int objectNumber) {}
 
   /** One object on control. */
   private record ControlledObject(
@@ -234,7 +274,13 @@ public final class SormStation {
       return refuse(code, StatusCode.NOT_STARTED, StatusCode.REJECTED, StatusCode.REFUSED_NOT_STARTED, null);
     }
     StatusCode failure = execute(command);
-    return failure == null ? ok(code) : replyOf(code, StatusCode.OK, ext ? failure : StatusCode.REJECTED);
+    if (failure != null) {
+      pendingKpd2.clear();
+      return replyOf(code, StatusCode.OK, ext ? failure : StatusCode.REJECTED);
+    }
+    List<Kpd2Message> kpd2 = List.copyOf(pendingKpd2);
+    pendingKpd2.clear();
+    return new StationReply(List.of(receipt(code, StatusCode.OK), execution(code, StatusCode.OK)), kpd2);
   }
 
   /**
@@ -292,6 +338,9 @@ public final class SormStation {
 
   private @Nullable StatusCode execute(SormCommand command) {
     if (command instanceof SormCommand.Stop) {
+      for (Holder h : new ArrayList<>(held.keySet())) {
+        releaseHeld(h, KslReleaseReason.COMMAND_2);
+      }
       started = false;
       output.clear();
       calls.clear();
@@ -313,10 +362,10 @@ public final class SormStation {
       return changeObject(c);
     }
     if (command instanceof SormCommand.ConnectKsl c) {
-      return objects.containsKey(c.objectNumber()) ? StatusCode.BAD_CALL_OBJECT_NUMBER : StatusCode.BAD_OBJECT_NUMBER;
+      return connectKsl(c);
     }
     if (command instanceof SormCommand.ReleaseKsl r) {
-      return objects.containsKey(r.objectNumber()) ? StatusCode.BAD_CALL_OBJECT_NUMBER : StatusCode.BAD_OBJECT_NUMBER;
+      return releaseKslCommand(r);
     }
     if (command instanceof SormCommand.ObjectTableRequest q) {
       return objectTable(q);
@@ -387,6 +436,9 @@ public final class SormStation {
     for (int i = 0; i < kslEntries.size(); i++) {
       KslGroupEntry e = kslEntries.get(i);
       if (e.group() == r.group() && e.kslA().equals(r.kslA()) && e.kslB().equals(r.kslB())) {
+        if (busy.containsKey(e)) {
+          return StatusCode.KSL_A_ALREADY_ASSIGNED;
+        }
         kslEntries.remove(i);
         if (kslEntries.stream().noneMatch(x -> x.group() == r.group())) {
           groupTypes.remove(r.group());
@@ -466,6 +518,7 @@ public final class SormStation {
     }
     objects.remove(r.objectNumber());
     unindex(o);
+    forgetObjectInCalls(r.objectNumber());
     return null;
   }
 
@@ -592,7 +645,14 @@ public final class SormStation {
     addEvents(events, byA, callNumber, a, adaptation.adaptB(b, true), 0, CallParameters.OUTGOING, now);
     addEvents(events, byB, callNumber, a, adaptation.adaptB(b, false), 2, CallParameters.INCOMING, now);
     calls.put(callNumber, events);
-    List<Kpd2Message> out = new ArrayList<>(events.size());
+    if (!kslEntries.isEmpty()) {
+      for (int i = 0; i < events.size(); i++) {
+        allocateAtStart(events, i);
+      }
+    }
+    List<Kpd2Message> out = new ArrayList<>(pendingKpd2.size() + events.size());
+    out.addAll(pendingKpd2);
+    pendingKpd2.clear();
     for (CallEvent e : events) {
       out.add(new Kpd2Message.CalledNumberReceived(sorm, e, operation(e)));
     }
@@ -649,8 +709,197 @@ public final class SormStation {
   }
 
   private static KslState operation(CallEvent e) {
+    if (statistical(e)) {
+      return KslState.STATISTICAL;
+    }
+    return e.kslA().isNone() ? KslState.NO_FREE_KSL : KslState.CONNECTED;
+  }
+
+  private static boolean statistical(CallEvent e) {
     int sel = e.selection().code();
-    return (sel & 0x03) == 0x02 || (sel & 0x0C) == 0x08 ? KslState.STATISTICAL : KslState.NO_FREE_KSL;
+    return (sel & 0x03) == 0x02 || (sel & 0x0C) == 0x08;
+  }
+
+  // --- KSL allocation (commands 7, 8 and automatic at call start) ---
+
+  /** The group type a control category needs: combined → 01, separate → 11. */
+  private static KslGroupType groupTypeFor(ControlCategory category) {
+    return category.equals(ControlCategory.FULL_SEPARATE) ? KslGroupType.SEPARATE : KslGroupType.COMBINED;
+  }
+
+  private void allocateAtStart(List<CallEvent> events, int index) {
+    CallEvent e = events.get(index);
+    ControlledObject o = objects.get(e.objectNumber());
+    if (o == null || statistical(e) || o.kslGroup() == ANY_GROUP || !groupTypeFor(o.category()).equals(groupTypes.get(o.kslGroup()))) {
+      return;
+    }
+    KslGroupEntry entry = freeEntry(o.kslGroup());
+    if (entry == null && o.priority().equals(Priority.PRIORITY)) {
+      entry = preempt(o.kslGroup(), e.callNumber(), KslReleaseReason.PREEMPTED_BY_PRIORITY);
+    }
+    if (entry != null) {
+      attach(events, index, entry);
+    }
+  }
+
+  private @Nullable KslGroupEntry freeEntry(int group) {
+    for (KslGroupEntry entry : kslEntries) {
+      if (entry.group() == group && !busy.containsKey(entry)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Takes the KSL of the group held by an object that is not a priority object (and not by call
+   * {@code exceptCall}), reporting message 2.2 with {@code reason} for it.
+   */
+  private @Nullable KslGroupEntry preempt(int group, int exceptCall, KslReleaseReason reason) {
+    for (KslGroupEntry entry : kslEntries) {
+      Holder h = busy.get(entry);
+      if (entry.group() != group || h == null || h.callNumber() == exceptCall) {
+        continue;
+      }
+      CallEvent victim = eventOf(h);
+      if (victim != null && !victim.priority().equals(Priority.PRIORITY)) {
+        releaseHeld(h, reason);
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private void attach(List<CallEvent> events, int index, KslGroupEntry entry) {
+    CallEvent e = events.get(index);
+    events.set(index, e.withKsl(entry.kslA(), entry.kslB()));
+    Holder h = new Holder(e.callNumber(), e.objectNumber());
+    busy.put(entry, h);
+    held.put(h, entry);
+  }
+
+  private @Nullable CallEvent eventOf(Holder h) {
+    List<CallEvent> events = calls.get(h.callNumber());
+    int i = events == null ? -1 : indexOf(events, h.objectNumber());
+    return i < 0 ? null : events.get(i);
+  }
+
+  private static int indexOf(List<CallEvent> events, int objectNumber) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).objectNumber() == objectNumber) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Frees the KSL {@code h} holds and queues message 2.2 (naming the freed KSL) for it. */
+  private void releaseHeld(Holder h, KslReleaseReason reason) {
+    KslGroupEntry entry = held.remove(h);
+    if (entry == null) {
+      return;
+    }
+    busy.remove(entry);
+    List<CallEvent> events = calls.get(h.callNumber());
+    int i = events == null ? -1 : indexOf(events, h.objectNumber());
+    if (i >= 0) {
+      CallEvent e = events.get(i);
+      pendingKpd2.add(new Kpd2Message.KslReleased(sorm, e.withTime(time(null)), reason));
+      events.set(i, e.withKsl(Ksl.NONE, Ksl.NONE));
+    }
+  }
+
+  /** Frees, without a message, every KSL a call holds (the call ended: message 1.3 names them). */
+  private void freeCall(int callNumber, List<CallEvent> events) {
+    for (CallEvent e : events) {
+      KslGroupEntry entry = held.remove(new Holder(callNumber, e.objectNumber()));
+      if (entry != null) {
+        busy.remove(entry);
+      }
+    }
+  }
+
+  /** Command 6 removed an object: its KSLs are freed (2.2, reason 05) and its calls forgotten. */
+  private void forgetObjectInCalls(int objectNumber) {
+    if (calls.isEmpty()) {
+      return;
+    }
+    for (Holder h : new ArrayList<>(held.keySet())) {
+      if (h.objectNumber() == objectNumber) {
+        releaseHeld(h, KslReleaseReason.COMMAND_6);
+      }
+    }
+    calls.values().forEach(events -> events.removeIf(e -> e.objectNumber() == objectNumber));
+    calls.values().removeIf(List::isEmpty);
+  }
+
+  private @Nullable StatusCode callCheck(int callNumber, ObjectType type, int objectNumber) {
+    ControlledObject o = objects.get(objectNumber);
+    if (o == null) {
+      return StatusCode.BAD_OBJECT_NUMBER;
+    }
+    if (!type.equals(o.type())) {
+      return StatusCode.BAD_OBJECT_TYPE;
+    }
+    List<CallEvent> events = calls.get(callNumber);
+    if (events == null || indexOf(events, objectNumber) < 0) {
+      return StatusCode.BAD_CALL_OBJECT_NUMBER;
+    }
+    return null;
+  }
+
+  private @Nullable StatusCode connectKsl(SormCommand.ConnectKsl c) {
+    StatusCode bad = callCheck(c.callNumber(), c.objectType(), c.objectNumber());
+    if (bad != null) {
+      return bad;
+    }
+    ControlledObject o = objects.get(c.objectNumber());
+    List<CallEvent> events = calls.get(c.callNumber());
+    int index = indexOf(events, c.objectNumber());
+    if (statistical(events.get(index)) || o.category().equals(ControlCategory.STATISTICAL)) {
+      return StatusCode.OBJECT_NUMBER_UNSUITABLE;
+    }
+    int group = c.kslGroup() == ANY_GROUP ? o.kslGroup() : c.kslGroup();
+    KslGroupType type = groupTypes.get(group);
+    if (type == null) {
+      return StatusCode.BAD_KSL_GROUP;
+    }
+    if (!type.equals(groupTypeFor(o.category()))) {
+      return StatusCode.GROUP_TYPE_MISMATCH;
+    }
+    if (held.containsKey(new Holder(c.callNumber(), c.objectNumber()))) {
+      return StatusCode.KSL_A_ALREADY_ASSIGNED;
+    }
+    KslGroupEntry entry = freeEntry(group);
+    if (entry == null) {
+      entry = preempt(group, c.callNumber(), KslReleaseReason.PREEMPTED_BY_COMMAND_7);
+    }
+    if (entry == null) {
+      return StatusCode.KSL_ALLOCATION_ERROR;
+    }
+    attach(events, index, entry);
+    CallEvent e = events.get(index);
+    pendingKpd2.add(new Kpd2Message.KslConnected(sorm, e.withTime(time(null)), KslState.CONNECTED));
+    return null;
+  }
+
+  private @Nullable StatusCode releaseKslCommand(SormCommand.ReleaseKsl r) {
+    StatusCode bad = callCheck(r.callNumber(), r.objectType(), r.objectNumber());
+    if (bad != null) {
+      return bad;
+    }
+    Holder h = new Holder(r.callNumber(), r.objectNumber());
+    KslGroupEntry entry = held.get(h);
+    if (entry == null) {
+      return StatusCode.KSL_NOT_SET;
+    }
+    boolean badA = !entry.kslA().equals(r.kslA());
+    boolean badB = !entry.kslB().equals(r.kslB());
+    if (badA || badB) {
+      return badA && badB ? StatusCode.BAD_KSL_A_AND_B : badA ? StatusCode.BAD_KSL_A : StatusCode.BAD_KSL_B;
+    }
+    releaseHeld(h, KslReleaseReason.COMMAND_8);
+    return null;
   }
 
   /**
@@ -694,6 +943,7 @@ public final class SormStation {
     if (events == null || !started) {
       return List.of();
     }
+    freeCall(callNumber, events);
     EventTime now = time(at);
     List<Kpd2Message> out = new ArrayList<>(events.size());
     for (CallEvent e : events) {

@@ -261,6 +261,29 @@ class SormRadiusBridgeTest {
     assertThat(b.activeCalls()).isZero();
   }
 
+  @Test
+  void consoleConnectsAndReleasesAKslOnARadiusCall() throws Exception {
+    station("100");
+    assertThat(console.send(new SormCommand.AssignKslGroup(1, PW, 3, KslGroupType.COMBINED, new Ksl(1, 7), Ksl.NONE), T)
+        .get(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+    SormRadiusBridge b = bridge(NumberAdaptation.NONE);
+    SormRadiusReporter r = reporter(b, SECRET);
+    r.start("k", "100", "200");
+    CallEvent e = next().event();
+    assertThat(e.kslA()).isEqualTo(Ksl.NONE);
+    assertThat(console.send(new SormCommand.ConnectKsl(1, PW, e.callNumber(), ObjectType.NODE_SUBSCRIBER, 1, 3), T)
+        .get(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+    Kpd2Message.CallMessage connected = next();
+    assertThat(connected).isInstanceOf(Kpd2Message.KslConnected.class);
+    assertThat(connected.event().kslA()).isEqualTo(new Ksl(1, 7));
+    assertThat(console.send(new SormCommand.ReleaseKsl(1, PW, e.callNumber(), ObjectType.NODE_SUBSCRIBER, 1, new Ksl(1, 7), Ksl.NONE), T)
+        .get(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+    assertThat(next()).isInstanceOf(Kpd2Message.KslReleased.class)
+        .extracting(m -> ((Kpd2Message.KslReleased) m).operation()).isEqualTo(KslReleaseReason.COMMAND_8);
+    r.stop("k", 1);
+    assertThat(next()).isInstanceOf(Kpd2Message.Release.class);
+  }
+
   static Stream<Arguments> causes() {
     return Stream.of(
         Arguments.of(0L, ReleaseCause.TECHNICAL),
