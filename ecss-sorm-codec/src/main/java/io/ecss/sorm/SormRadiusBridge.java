@@ -1,7 +1,5 @@
 package io.ecss.sorm;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -25,10 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tinyradius.attribute.RadiusAttribute;
-import org.tinyradius.attribute.VendorSpecificAttribute;
-import org.tinyradius.packet.RadiusPacket;
-import org.tinyradius.util.RadiusException;
 
 /**
  * The mediator side of the RADIUS link from the softswitch (spec item 11): a UDP accounting
@@ -92,7 +86,11 @@ import org.tinyradius.util.RadiusException;
  * attribute list, code 4 (Accounting-Request) — else it counts as {@link #malformed()} — then the
  * Request Authenticator (MD5 over the packet and the shared secret, RFC 2866 §3) — else it counts
  * as {@link #wrongSecret()}. Both are dropped silently (no answer, nothing processed). Only then
- * does tinyradius decode the attributes. A retransmission (same source, identifier and
+ * are the attributes read (RFC 2865 §5 layout, Vendor-Specific per §5.26; a malformed Eltex
+ * sub-attribute list also counts as malformed). The bridge parses the verified bytes itself
+ * rather than through tinyradius' decoder, which allocates a 4 KB buffer and reflective attribute
+ * objects per packet and dominated the profile; {@link SormRadiusReporter} and the tests use
+ * tinyradius, so both implementations check each other. A retransmission (same source, identifier and
  * authenticator as one of the last 4096 requests) gets the same Accounting-Response again and is
  * not processed twice. A Start for a call id that is already active is answered and ignored.
  *
@@ -118,13 +116,15 @@ public final class SormRadiusBridge implements AutoCloseable {
   public static final int MAX_CALLS = 0xFFFF;
 
   private static final int HEADER = 20;
+  private static final byte[] ZERO_AUTHENTICATOR = new byte[16];
+  private static final int ACCOUNTING_REQUEST = 4;
+  private static final int ACCOUNTING_RESPONSE = 5;
   private static final int MAX_PACKET = 4096;
   private static final int DUPLICATE_CACHE = 4096;
 
   private final SormStationServer server;
   private final SormStation station;
   private final byte[] secret;
-  private final String secretText;
   private final NumberAdaptation adaptation;
   private final NumberIndicator defaultIndicator;
   private final int maxCalls;
@@ -287,7 +287,6 @@ public final class SormRadiusBridge implements AutoCloseable {
   private SormRadiusBridge(Builder b) throws IOException {
     this.server = b.server;
     this.station = b.server.station();
-    this.secretText = b.sharedSecret;
     this.secret = b.sharedSecret.getBytes(StandardCharsets.UTF_8);
     this.adaptation = b.adaptation;
     this.defaultIndicator = b.defaultIndicator;
@@ -478,20 +477,12 @@ public final class SormRadiusBridge implements AutoCloseable {
       send(cached.response, from, port);
       return;
     }
-    RadiusPacket request;
-    try {
-      request = RadiusPacket.decodeRequestPacket(EltexRadius.DICTIONARY, new ByteArrayInputStream(buf, 0, declared), secretText);
-    } catch (IOException | RadiusException | RuntimeException e) {
-      malformed.incrementAndGet();
-      LOG.debug("SORM RADIUS bridge: undecodable request from {}:{}: {}", from, port, e.toString());
-      return;
-    }
-    if (!process(request)) {
+    if (!process(buf, declared)) {
       malformed.incrementAndGet();
       return;
     }
     accepted.incrementAndGet();
-    byte[] response = response(request);
+    byte[] response = response(identifier, authenticator);
     recent.put(key, new CachedResponse(authenticator, response));
     send(response, from, port);
   }
@@ -502,7 +493,7 @@ public final class SormRadiusBridge implements AutoCloseable {
       return -1;
     }
     int declared = ((buf[2] & 0xFF) << 8) | (buf[3] & 0xFF);
-    if (declared < HEADER || declared > length || (buf[0] & 0xFF) != RadiusPacket.ACCOUNTING_REQUEST) {
+    if (declared < HEADER || declared > length || (buf[0] & 0xFF) != ACCOUNTING_REQUEST) {
       return -1;
     }
     int i = HEADER;
@@ -523,22 +514,28 @@ public final class SormRadiusBridge implements AutoCloseable {
   private boolean authenticatorValid(byte[] buf, int declared) {
     md5.reset();
     md5.update(buf, 0, 4);
-    md5.update(new byte[16]);
+    md5.update(ZERO_AUTHENTICATOR);
     md5.update(buf, HEADER, declared - HEADER);
     md5.update(secret);
     byte[] digest = md5.digest();
     return MessageDigest.isEqual(digest, Arrays.copyOfRange(buf, 4, HEADER));
   }
 
-  private byte[] response(RadiusPacket request) {
-    RadiusPacket response = new RadiusPacket(RadiusPacket.ACCOUNTING_RESPONSE, request.getPacketIdentifier());
-    ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER);
-    try {
-      response.encodeResponsePacket(out, secretText, request);
-    } catch (IOException e) {
-      throw new IllegalStateException("encoding an Accounting-Response", e);
-    }
-    return out.toByteArray();
+  /**
+   * An Accounting-Response without attributes (RFC 2866 §4.2): Response Authenticator =
+   * MD5(Code + Identifier + Length + Request Authenticator + Secret).
+   */
+  private byte[] response(int identifier, byte[] requestAuthenticator) {
+    byte[] r = new byte[HEADER];
+    r[0] = (byte) ACCOUNTING_RESPONSE;
+    r[1] = (byte) identifier;
+    r[3] = (byte) HEADER;
+    md5.reset();
+    md5.update(r, 0, 4);
+    md5.update(requestAuthenticator);
+    md5.update(secret);
+    System.arraycopy(md5.digest(), 0, r, 4, 16);
+    return r;
   }
 
   private void send(byte[] response, InetAddress to, int port) {
@@ -565,20 +562,28 @@ public final class SormRadiusBridge implements AutoCloseable {
     long timestamp = -1;
   }
 
-  /** Processes a request with a verified secret; returns false if it is unusable (malformed). */
-  private boolean process(RadiusPacket packet) {
+  /**
+   * Processes a request with a verified secret (attributes already walked by {@link
+   * #structureLength}); returns false if it is unusable (malformed).
+   */
+  private boolean process(byte[] buf, int declared) {
     long status = -1;
     Request r = new Request();
-    for (Object o : packet.getAttributes()) {
-      RadiusAttribute a = (RadiusAttribute) o;
-      byte[] data = a.getAttributeData();
-      switch (a.getAttributeType()) {
-        case EltexRadius.ACCT_STATUS_TYPE -> status = EltexRadius.unsigned(data);
-        case EltexRadius.ACCT_SESSION_ID -> r.sessionId = utf8(data);
-        case EltexRadius.CALLING_STATION_ID -> r.calling = utf8(data);
-        case EltexRadius.CALLED_STATION_ID -> r.called = utf8(data);
-        case EltexRadius.EVENT_TIMESTAMP -> r.timestamp = EltexRadius.unsigned(data);
-        case EltexRadius.VENDOR_SPECIFIC -> vendor((VendorSpecificAttribute) a, r);
+    for (int i = HEADER; i < declared; i += buf[i + 1] & 0xFF) {
+      int from = i + 2;
+      int len = (buf[i + 1] & 0xFF) - 2;
+      switch (buf[i] & 0xFF) {
+        case EltexRadius.ACCT_STATUS_TYPE -> status = unsigned(buf, from, len);
+        case EltexRadius.ACCT_SESSION_ID -> r.sessionId = utf8(buf, from, len);
+        case EltexRadius.CALLING_STATION_ID -> r.calling = utf8(buf, from, len);
+        case EltexRadius.CALLED_STATION_ID -> r.called = utf8(buf, from, len);
+        case EltexRadius.EVENT_TIMESTAMP -> r.timestamp = unsigned(buf, from, len);
+        case EltexRadius.VENDOR_SPECIFIC -> {
+          if (!vendor(buf, from, len, r)) {
+            LOG.debug("SORM RADIUS bridge: malformed Vendor-Specific attribute");
+            return false;
+          }
+        }
         default -> { }
       }
     }
@@ -610,17 +615,28 @@ public final class SormRadiusBridge implements AutoCloseable {
     return true;
   }
 
-  private static void vendor(VendorSpecificAttribute vsa, Request r) {
-    if (vsa.getChildVendorId() != EltexRadius.VENDOR_ID) {
-      return;
+  /** Reads an RFC 2865 §5.26 Vendor-Specific attribute; false if its sub-attributes are malformed. */
+  private static boolean vendor(byte[] buf, int from, int len, Request r) {
+    if (len < 4) {
+      return false;
     }
-    for (Object o : vsa.getSubAttributes()) {
-      RadiusAttribute a = (RadiusAttribute) o;
-      byte[] data = a.getAttributeData();
-      if (a.getAttributeType() == EltexRadius.DISCONNECT_CODE_LOCAL) {
-        r.disconnectCode = EltexRadius.unsigned(data);
-      } else if (a.getAttributeType() == EltexRadius.AVPAIR) {
-        String pair = utf8(data);
+    long vendor = unsigned(buf, from, 4);
+    if (vendor != EltexRadius.VENDOR_ID) {
+      return true;
+    }
+    int end = from + len;
+    for (int i = from + 4; i < end; ) {
+      if (i + 2 > end || (buf[i + 1] & 0xFF) < 2 || i + (buf[i + 1] & 0xFF) > end) {
+        return false;
+      }
+      int type = buf[i] & 0xFF;
+      int dataFrom = i + 2;
+      int dataLen = (buf[i + 1] & 0xFF) - 2;
+      i += dataLen + 2;
+      if (type == EltexRadius.DISCONNECT_CODE_LOCAL) {
+        r.disconnectCode = unsigned(buf, dataFrom, dataLen);
+      } else if (type == EltexRadius.AVPAIR) {
+        String pair = utf8(buf, dataFrom, dataLen);
         int eq = pair.indexOf('=');
         if (eq <= 0) {
           continue;
@@ -637,10 +653,19 @@ public final class SormRadiusBridge implements AutoCloseable {
         }
       }
     }
+    return true;
   }
 
-  private static String utf8(byte[] data) {
-    return new String(data, StandardCharsets.UTF_8);
+  private static String utf8(byte[] buf, int from, int len) {
+    return new String(buf, from, len, StandardCharsets.UTF_8);
+  }
+
+  /** A 4-byte unsigned integer, or -1 if the length is not 4. */
+  private static long unsigned(byte[] buf, int from, int len) {
+    if (len != 4) {
+      return -1;
+    }
+    return ((buf[from] & 0xFFL) << 24) | ((buf[from + 1] & 0xFFL) << 16) | ((buf[from + 2] & 0xFFL) << 8) | (buf[from + 3] & 0xFFL);
   }
 
   private void start(String session, Request r) {
