@@ -40,14 +40,19 @@ public final class JsgfMatcher {
   private final @Nullable Tags[] startTags;
   private final @Nullable DState dfaStart;
   private final SymbolTable symbols;
+  private final @Nullable CharDfa fast;
 
-  private JsgfMatcher(MatchOptions options, Nfa nfa, int maxDfaStates) {
+  private JsgfMatcher(MatchOptions options, Nfa nfa, int maxDfaStates, CharDfa.Limits limits) {
     this.options = options;
     this.nfa = nfa;
     this.startStep = closure(nfa, new int[] {nfa.start}, new int[] {0}, true);
     this.startTags = Tags.start(startStep);
     this.dfaStart = Dfa.build(nfa, startStep, maxDfaStates);
     this.symbols = new SymbolTable(nfa.symbols, options);
+    this.fast =
+        dfaStart == null
+            ? null
+            : CharDfa.build(dfaStart, nfa.hasTags ? startTags : null, nfa.symbols, options, limits);
   }
 
   /**
@@ -79,11 +84,25 @@ public final class JsgfMatcher {
 
   static JsgfMatcher compile(
       JsgfGrammarSet set, String ruleName, MatchOptions options, int maxDfaStates) {
+    return compile(set, ruleName, options, maxDfaStates, CharDfa.Limits.DEFAULT);
+  }
+
+  static JsgfMatcher compile(
+      JsgfGrammarSet set,
+      String ruleName,
+      MatchOptions options,
+      int maxDfaStates,
+      CharDfa.Limits limits) {
     requireNonNull(set, "set");
     requireNonNull(options, "options");
     JsgfGrammarSet.Target t = set.target(ruleName);
     Nfa nfa = new Nfa.Builder(set, options, t.rule.name()).build(t);
-    return new JsgfMatcher(options, nfa, maxDfaStates);
+    return new JsgfMatcher(options, nfa, maxDfaStates, limits);
+  }
+
+  /** The character automaton, or null when this rule is matched by the token automaton only. */
+  @Nullable CharDfa fastPath() {
+    return fast;
   }
 
   /**
@@ -96,13 +115,43 @@ public final class JsgfMatcher {
   }
 
   /**
-   * Matches text split at whitespace.
+   * Matches text as words separated by whitespace (a run of Unicode whitespace is one separator;
+   * leading and trailing whitespace is ignored). Allocates nothing when the rule has a character
+   * automaton: the result is a shared instance.
+   *
+   * @param text the recognised text, for example {@code "да конечно"}
+   * @return the match with its tags, or {@link JsgfMatch#NO_MATCH}
+   */
+  public JsgfMatch match(CharSequence text) {
+    return text instanceof String s ? match(s) : matchText(text);
+  }
+
+  /**
+   * Matches text as words separated by whitespace: {@link #match(CharSequence)} for a string.
    *
    * @param text the recognised text, for example {@code "да конечно"}
    * @return the match with its tags, or {@link JsgfMatch#NO_MATCH}
    */
   public JsgfMatch match(String text) {
+    CharDfa f = fast;
+    if (f != null) {
+      int r = f.run(text);
+      if (r >= 0) {
+        return f.result(r);
+      }
+    }
     return result(run(text, null, true));
+  }
+
+  private JsgfMatch matchText(CharSequence text) {
+    CharDfa f = fast;
+    if (f != null) {
+      int r = f.run(text);
+      if (r >= 0) {
+        return f.result(r);
+      }
+    }
+    return result(run(text.toString(), null, true));
   }
 
   /**
@@ -112,7 +161,32 @@ public final class JsgfMatcher {
    * @return the match with its tags, or {@link JsgfMatch#NO_MATCH}
    */
   public JsgfMatch match(List<String> words) {
+    CharDfa f = fast;
+    if (f != null) {
+      int r = f.run(words);
+      if (r >= 0) {
+        return f.result(r);
+      }
+    }
     return result(run(null, words, true));
+  }
+
+  /**
+   * Tells whether text is in the language, without collecting tags; the text is split as {@link
+   * #match(CharSequence)} splits it.
+   *
+   * @param text the recognised text
+   * @return true when the text matches
+   */
+  public boolean matches(CharSequence text) {
+    CharDfa f = fast;
+    if (f != null) {
+      int r = text instanceof String s ? f.run(s) : f.run(text);
+      if (r >= 0) {
+        return r > 0;
+      }
+    }
+    return run(text.toString(), null, false) != null;
   }
 
   private static JsgfMatch result(Tags @Nullable [] tags) {
@@ -130,6 +204,13 @@ public final class JsgfMatcher {
    * @return true when the words match
    */
   public boolean matches(List<String> words) {
+    CharDfa f = fast;
+    if (f != null) {
+      int r = f.run(words);
+      if (r >= 0) {
+        return r > 0;
+      }
+    }
     return run(null, words, false) != null;
   }
 
