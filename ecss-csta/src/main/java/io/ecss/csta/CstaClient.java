@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -155,13 +156,18 @@ public final class CstaClient implements AutoCloseable {
       this.ownedCallbacks = null;
       this.callbacks = new SerialExecutor(b.callbackExecutor);
     }
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor t0 =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "ecss-csta-timer " + peer);
               t.setDaemon(true);
               return t;
             });
+    // Every request schedules a timeout that is cancelled when the answer comes: remove
+    // cancelled ones at once instead of keeping them queued for the whole timeout.
+    t0.setRemoveOnCancelPolicy(true);
+    this.timer = t0;
     this.connector =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -501,19 +507,35 @@ public final class CstaClient implements AutoCloseable {
    * @return the monitor; fails like any request
    */
   public CompletableFuture<CstaMonitor> monitor(String deviceId, CstaMonitorListener listener) {
+    return monitor(new CstaRequest.MonitorStart(deviceId), listener);
+  }
+
+  /**
+   * Starts a monitor from a full request: a device or a call ({@code callObject}), an event
+   * filter ({@link CstaMonitorFilter}: the events the switch must not send) and a monitor type.
+   * The monitor is restarted with the same request after a reconnect; a call monitor whose call
+   * is gone by then ends with {@link CstaMonitorListener#onMonitorEnded}.
+   *
+   * @param request the {@code MonitorStart}, e.g. {@code MonitorStart.device("101",
+   *     CstaMonitorFilter.onlyCallControl(DELIVERED, ESTABLISHED, CONNECTION_CLEARED), null)} or
+   *     {@code MonitorStart.call(connection, CstaMonitorFilter.NONE)}
+   * @param listener receives the events, on the callback executor
+   * @return the monitor; fails like any request
+   */
+  public CompletableFuture<CstaMonitor> monitor(CstaRequest.MonitorStart request, CstaMonitorListener listener) {
+    requireNonNull(request, "request");
     requireNonNull(listener, "listener");
-    CstaRequest.MonitorStart req = new CstaRequest.MonitorStart(deviceId);
     // The hook runs on the reader thread, so events that follow the response are routed.
     return invokeMapped(
-            req,
+            request,
             requestTimeout,
             m -> {
-              String xref = ((CstaResponse.MonitorStartResponse) m).monitorCrossRefId();
-              CstaMonitor mon = new CstaMonitor(this, deviceId, xref, listener);
+              CstaResponse.MonitorStartResponse r = (CstaResponse.MonitorStartResponse) m;
+              CstaMonitor mon = new CstaMonitor(this, request, r, listener);
               synchronized (lock) {
                 monitors.add(mon);
               }
-              byXref.put(xref, mon);
+              byXref.put(r.monitorCrossRefId(), mon);
               return mon;
             })
         .thenApply(CstaMonitor.class::cast);
@@ -597,20 +619,17 @@ public final class CstaClient implements AutoCloseable {
             await(
                 send(
                     c,
-                    new CstaRequest.MonitorStart(m.deviceId()),
+                    m.request(),
                     requestTimeout,
                     r -> {
-                      String xref = ((CstaResponse.MonitorStartResponse) r).monitorCrossRefId();
+                      CstaResponse.MonitorStartResponse msr = (CstaResponse.MonitorStartResponse) r;
                       byXref.remove(m.monitorCrossRefId(), m);
-                      m.crossRefId(xref);
-                      byXref.put(xref, m);
+                      m.restarted(msr);
+                      byXref.put(msr.monitorCrossRefId(), m);
                       return r;
                     },
                     true));
-            CstaResponse.SnapshotDeviceResponse snap =
-                (CstaResponse.SnapshotDeviceResponse)
-                    await(send(c, new CstaRequest.SnapshotDevice(m.deviceId()), requestTimeout, null, true));
-            resynced.add(Map.entry(m, snap.calls()));
+            resynced.add(Map.entry(m, resyncSnapshot(c, m.request())));
           } catch (CstaServiceException e) {
             lost.add(Map.entry(m, e));
           }
@@ -652,6 +671,32 @@ public final class CstaClient implements AutoCloseable {
       c.abort(e instanceof CstaConnectionException ? e : new CstaConnectionException("session setup failed", e));
       throw e;
     }
+  }
+
+  /**
+   * The state to hand {@code onResynchronized}: a device monitor's {@code SnapshotDevice}; for a
+   * call monitor, that call's entries in the snapshot of the device its connection names (none if
+   * the call object has no device).
+   */
+  private List<CstaResponse.SnapshotCall> resyncSnapshot(Connection c, CstaRequest.MonitorStart req) throws Exception {
+    ConnectionId call = req.callObject();
+    String device = call == null ? req.deviceId() : call.deviceId();
+    if (device == null) {
+      return List.of();
+    }
+    CstaResponse.SnapshotDeviceResponse snap =
+        (CstaResponse.SnapshotDeviceResponse)
+            await(send(c, new CstaRequest.SnapshotDevice(device), requestTimeout, null, true));
+    if (call == null) {
+      return snap.calls();
+    }
+    List<CstaResponse.SnapshotCall> mine = new ArrayList<>();
+    for (CstaResponse.SnapshotCall s : snap.calls()) {
+      if (s.connection().callId().equals(call.callId())) {
+        mine.add(s);
+      }
+    }
+    return mine;
   }
 
   /** Returns the socket to use and the underlying TCP socket (the same one without TLS). */
@@ -936,7 +981,21 @@ public final class CstaClient implements AutoCloseable {
   private void onEvent(CstaEvent e) {
     String xref = e.monitorCrossRefId();
     CstaMonitor m = xref == null ? null : byXref.get(xref);
-    if (m != null && m.isActive()) {
+    if (m != null && m.isActive() && e.name().equals("MonitorEndedEvent")) {
+      // The switch ended the monitor (e.g. a call monitor whose call cleared): the listener gets
+      // the event, then onMonitorEnded; the monitor is not restarted after a reconnect.
+      byXref.remove(xref, m);
+      synchronized (lock) {
+        monitors.remove(m);
+      }
+      CstaException why = new CstaException("monitor " + xref + " ended by the switch (MonitorEndedEvent)");
+      dispatch(() -> {
+        if (m.deactivate()) {
+          m.listener.onEvent(e);
+          m.listener.onMonitorEnded(why);
+        }
+      });
+    } else if (m != null && m.isActive()) {
       dispatch(() -> {
         if (m.isActive()) {
           m.listener.onEvent(e);

@@ -234,13 +234,30 @@ public final class CstaCodec {
       case "MonitorStart" -> {
           XmlNode obj = root.required("monitorObject");
           XmlNode dev = obj.child("deviceObject");
-          if (dev == null) {
-            throw obj.missing("deviceObject");
+          XmlNode call = obj.child("callObject");
+          if (dev == null && call == null) {
+            throw obj.missing("deviceObject or callObject");
           }
-          return new CstaRequest.MonitorStart(deviceText(dev));
+          XmlNode filter = root.child("requestedMonitorFilter");
+          String type = root.text("monitorType");
+          CstaMonitorType monitorType;
+          try {
+            monitorType = type == null ? null : CstaMonitorType.of(type.trim());
+          } catch (IllegalArgumentException e) {
+            XmlNode t = root.required("monitorType");
+            throw new CstaParseException(e.getMessage(), t.line, t.column);
+          }
+          return new CstaRequest.MonitorStart(
+              dev == null ? null : deviceText(dev),
+              dev == null ? conn(requireNonNull(call)) : null,
+              filter == null ? CstaMonitorFilter.NONE : CstaMonitorFilter.fromXml(filter),
+              monitorType);
       }
       case "MonitorStartResponse" -> {
-        return new CstaResponse.MonitorStartResponse(root.requiredText("monitorCrossRefID"));
+        XmlNode filter = root.child("actualMonitorFilter");
+        return new CstaResponse.MonitorStartResponse(
+            root.requiredText("monitorCrossRefID"),
+            filter == null ? null : CstaMonitorFilter.fromXml(filter));
       }
       case "MonitorStop" -> {
         return new CstaRequest.MonitorStop(root.requiredText("monitorCrossRefID"));
@@ -554,9 +571,17 @@ public final class CstaCodec {
       x.leaf("sessionID", s.sessionId());
       x.open("sessionEndReason").leaf("appEndReason", s.endReason()).close("sessionEndReason");
     } else if (r instanceof CstaRequest.MonitorStart v) {
-      x.open("monitorObject")
-          .leaf("deviceObject", v.deviceId())
-          .close("monitorObject");
+      x.open("monitorObject");
+      if (v.deviceId() != null) {
+        x.leaf("deviceObject", v.deviceId());
+      } else {
+        conn(x, "callObject", requireNonNull(v.callObject()));
+      }
+      x.close("monitorObject");
+      filter(x, "requestedMonitorFilter", v.filter());
+      if (v.monitorType() != null) {
+        x.leaf("monitorType", v.monitorType().xml());
+      }
     } else if (r instanceof CstaRequest.MonitorStop v) {
       x.leaf("monitorCrossRefID", v.monitorCrossRefId());
     } else if (r instanceof CstaRequest.MakeCall c) {
@@ -611,6 +636,9 @@ public final class CstaCodec {
                   .actualSessionDurationSeconds()));
     } else if (r instanceof CstaResponse.MonitorStartResponse v) {
       x.leaf("monitorCrossRefID", v.monitorCrossRefId());
+      if (v.actualMonitorFilter() != null) {
+        filter(x, "actualMonitorFilter", v.actualMonitorFilter());
+      }
     } else if (r instanceof CstaResponse.MakeCallResponse v) {
       conn(x, "callingDevice", v.callingDevice());
     } else if (r instanceof CstaResponse.ConsultationCallResponse v) {
@@ -646,6 +674,22 @@ public final class CstaCodec {
       x.leaf("systemStatus", v.systemStatus());
     }
     // The other responses are empty.
+  }
+
+  /** Writes the filtered flags as {@code true}; nothing at all for an empty requested filter. */
+  private static void filter(Xml x, String element, CstaMonitorFilter f) {
+    if (f.isEmpty() && element.equals("requestedMonitorFilter")) {
+      return;
+    }
+    x.open(element);
+    for (java.util.Map.Entry<CstaMonitorFilter.Category, java.util.Set<String>> e : f.filtered().entrySet()) {
+      x.open(e.getKey().element());
+      for (String flag : e.getValue()) {
+        x.leaf(flag, "true");
+      }
+      x.close(e.getKey().element());
+    }
+    x.close(element);
   }
 
   private static void event(Xml x, CstaEvent e) {

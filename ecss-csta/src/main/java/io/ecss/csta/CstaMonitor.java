@@ -1,24 +1,32 @@
 package io.ecss.csta;
 
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An active {@code MonitorStart} on one device, returned by {@link CstaClient#monitor}. After a
- * reconnect the client starts the monitor again; {@link #monitorCrossRefId()} then returns the new
- * id.
+ * An active {@code MonitorStart} on one device or call, returned by {@link CstaClient#monitor}.
+ * After a reconnect the client starts the monitor again with the same request (filter and type
+ * included); {@link #monitorCrossRefId()} then returns the new id.
  *
  * <p>Thread-safe.
  */
 public final class CstaMonitor {
   private final CstaClient client;
-  private final String deviceId;
+  private final CstaRequest.MonitorStart request;
   final CstaMonitorListener listener;
+  private volatile @Nullable CstaMonitorFilter actualFilter;
   private volatile String monitorCrossRefId;
   private volatile boolean active = true;
 
-  CstaMonitor(CstaClient client, String deviceId, String monitorCrossRefId, CstaMonitorListener listener) {
+  CstaMonitor(
+      CstaClient client,
+      CstaRequest.MonitorStart request,
+      CstaResponse.MonitorStartResponse response,
+      CstaMonitorListener listener) {
     this.client = client;
-    this.deviceId = deviceId;
+    this.request = request;
+    this.actualFilter = response.actualMonitorFilter();
+    String monitorCrossRefId = response.monitorCrossRefId();
     this.monitorCrossRefId = monitorCrossRefId;
     this.listener = listener;
   }
@@ -26,10 +34,30 @@ public final class CstaMonitor {
   /**
    * The monitored device.
    *
-   * @return the device id
+   * @return the device id, or null for a call monitor
    */
-  public String deviceId() {
-    return deviceId;
+  public @Nullable String deviceId() {
+    return request.deviceId();
+  }
+
+  /**
+   * The request that started the monitor (and starts it again after a reconnect).
+   *
+   * @return the {@code MonitorStart}
+   */
+  public CstaRequest.MonitorStart request() {
+    return request;
+  }
+
+  /**
+   * The filter in effect: the switch's {@code actualMonitorFilter} if it sent one, else the
+   * requested filter.
+   *
+   * @return the filter
+   */
+  public CstaMonitorFilter filter() {
+    CstaMonitorFilter a = actualFilter;
+    return a != null ? a : request.filter();
   }
 
   /**
@@ -61,8 +89,9 @@ public final class CstaMonitor {
     return client.stopMonitor(this);
   }
 
-  void crossRefId(String id) {
-    this.monitorCrossRefId = id;
+  void restarted(CstaResponse.MonitorStartResponse response) {
+    this.monitorCrossRefId = response.monitorCrossRefId();
+    this.actualFilter = response.actualMonitorFilter();
   }
 
   boolean deactivate() {
@@ -73,6 +102,7 @@ public final class CstaMonitor {
 
   @Override
   public String toString() {
-    return "CstaMonitor[monitorCrossRefId=" + monitorCrossRefId + ", active=" + active + "]";
+    return "CstaMonitor[" + (request.deviceId() != null ? "device " + request.deviceId()
+        : "call " + request.callObject()) + ", monitorCrossRefId=" + monitorCrossRefId + ", active=" + active + "]";
   }
 }

@@ -153,18 +153,72 @@ public sealed interface CstaRequest<R extends CstaResponse> extends CstaMessage 
   }
 
   /**
-   * {@code MonitorStart} on a device ({@code monitorObject/deviceObject}).
+   * {@code MonitorStart}: a monitor on a device ({@code monitorObject/deviceObject}) or on a call
+   * ({@code monitorObject/callObject}), with an optional event filter ({@code
+   * requestedMonitorFilter}) and monitor type.
    *
-   * @param deviceId the device to monitor
+   * @param deviceId the device to monitor, or null for a call monitor
+   * @param callObject the call to monitor (its call id, optionally the device of
+   *     the connection it was seen at), or null for a device monitor
+   * @param filter the events the switch must not send ({@link CstaMonitorFilter#NONE}: all)
+   * @param monitorType {@code call} or {@code device}, or null to leave it to the switch
    */
-  record MonitorStart(String deviceId) implements CstaRequest<CstaResponse.MonitorStartResponse> {
+  record MonitorStart(
+      @Nullable String deviceId,
+      @Nullable ConnectionId callObject,
+      CstaMonitorFilter filter,
+      @Nullable CstaMonitorType monitorType)
+      implements CstaRequest<CstaResponse.MonitorStartResponse> {
     /**
      * Validates the fields.
      *
-     * @param deviceId the device to monitor
+     * @param deviceId the device to monitor, or null for a call monitor
+     * @param callObject the call to monitor, or null for a device monitor
+     * @param filter the events the switch must not send
+     * @param monitorType the monitor type, or null
+     * @throws IllegalArgumentException unless exactly one of {@code deviceId} and {@code
+     *     callObject} is given
      */
     public MonitorStart {
-      nonEmpty(deviceId, "deviceId");
+      requireNonNull(filter, "filter");
+      if ((deviceId == null) == (callObject == null)) {
+        throw new IllegalArgumentException("MonitorStart: give exactly one of deviceId and callObject");
+      }
+      if (deviceId != null) {
+        nonEmpty(deviceId, "deviceId");
+      }
+    }
+
+    /**
+     * A device monitor with no filter and the switch's default type.
+     *
+     * @param deviceId the device to monitor
+     */
+    public MonitorStart(String deviceId) {
+      this(deviceId, null, CstaMonitorFilter.NONE, null);
+    }
+
+    /**
+     * A device monitor.
+     *
+     * @param deviceId the device to monitor
+     * @param filter the events the switch must not send
+     * @param monitorType the monitor type, or null
+     * @return the request
+     */
+    public static MonitorStart device(String deviceId, CstaMonitorFilter filter, @Nullable CstaMonitorType monitorType) {
+      return new MonitorStart(requireNonNull(deviceId, "deviceId"), null, filter, monitorType);
+    }
+
+    /**
+     * A call monitor ({@code monitorObject/callObject}, {@code monitorType} {@code call}).
+     *
+     * @param call the call; its device part may be null
+     * @param filter the events the switch must not send
+     * @return the request
+     */
+    public static MonitorStart call(ConnectionId call, CstaMonitorFilter filter) {
+      return new MonitorStart(null, requireNonNull(call, "call"), filter, CstaMonitorType.CALL);
     }
 
     @Override

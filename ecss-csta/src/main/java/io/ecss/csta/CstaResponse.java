@@ -58,15 +58,28 @@ public sealed interface CstaResponse extends CstaMessage {
    * {@code MonitorStartResponse}.
    *
    * @param monitorCrossRefId the id that events of this monitor carry
+   * @param actualMonitorFilter the filter the switch applies ({@code actualMonitorFilter}), or null
+   *     if it did not say (then the requested one is assumed)
    */
-  record MonitorStartResponse(String monitorCrossRefId) implements CstaResponse {
+  record MonitorStartResponse(String monitorCrossRefId, @Nullable CstaMonitorFilter actualMonitorFilter)
+      implements CstaResponse {
     /**
      * Validates the fields.
      *
      * @param monitorCrossRefId the id that events of this monitor carry
+     * @param actualMonitorFilter the filter the switch applies, or null
      */
     public MonitorStartResponse {
       requireNonNull(monitorCrossRefId, "monitorCrossRefId");
+    }
+
+    /**
+     * A response without {@code actualMonitorFilter}.
+     *
+     * @param monitorCrossRefId the id that events of this monitor carry
+     */
+    public MonitorStartResponse(String monitorCrossRefId) {
+      this(monitorCrossRefId, null);
     }
 
     @Override

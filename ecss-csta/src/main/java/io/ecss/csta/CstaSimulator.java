@@ -282,8 +282,8 @@ public final class CstaSimulator implements AutoCloseable {
     synchronized (lock) {
       int n = 0;
       for (Session s : sessions) {
-        for (Map.Entry<String, String> m : s.monitors.entrySet()) {
-          if (m.getValue().equals(deviceId)) {
+        for (Map.Entry<String, SimMonitor> m : s.monitors.entrySet()) {
+          if (deviceId.equals(m.getValue().device) && !m.getValue().filter.filters(eventName)) {
             s.send(
                 CstaFrames.EVENT_INVOKE_ID,
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + eventName + " xmlns=\"" + CstaCodec.NS_ED3
@@ -461,7 +461,7 @@ public final class CstaSimulator implements AutoCloseable {
     final InputStream in;
     final ExecutorService writer;
     final Thread reader;
-    final Map<String, String> monitors = new LinkedHashMap<>(); // xref -> device; guarded by lock
+    final Map<String, SimMonitor> monitors = new LinkedHashMap<>(); // by xref; guarded by lock
     @Nullable String sessionId; // guarded by lock
     @Nullable ScheduledFuture<?> expiry; // guarded by lock
     volatile boolean gone;
@@ -721,12 +721,14 @@ public final class CstaSimulator implements AutoCloseable {
       return new CstaResponse.RequestSystemStatusResponse("normal");
     }
     if (req instanceof CstaRequest.MonitorStart r) {
-      if (!devices.contains(r.deviceId())) {
+      String device = r.deviceId();
+      ConnectionId call = r.callObject();
+      if (device != null ? !devices.contains(device) : !calls.containsKey(requireNonNull(call).callId())) {
         return CstaError.of("operation", "invalidMonitorObject");
       }
       String xref = Integer.toString(++nextXref);
-      s.monitors.put(xref, r.deviceId());
-      return new CstaResponse.MonitorStartResponse(xref);
+      s.monitors.put(xref, new SimMonitor(device, call == null ? null : call.callId(), r.filter()));
+      return new CstaResponse.MonitorStartResponse(xref, r.filter());
     }
     if (req instanceof CstaRequest.MonitorStop r) {
       if (s.monitors.remove(r.monitorCrossRefId()) == null) {
@@ -818,15 +820,92 @@ public final class CstaSimulator implements AutoCloseable {
     return "C" + nextCall;
   }
 
-  /** Sends an event to every monitor of each device, built per monitor and device. */
+  /** A monitor of a session: on a device, or on a call (re-keyed when the call changes id). */
+  private static final class SimMonitor {
+    final @Nullable String device;
+    @Nullable String callId;
+    final CstaMonitorFilter filter;
+
+    SimMonitor(@Nullable String device, @Nullable String callId, CstaMonitorFilter filter) {
+      this.device = device;
+      this.callId = callId;
+      this.filter = filter;
+    }
+  }
+
+  /**
+   * Sends an event to every device monitor of each device (built per monitor and device) and once
+   * to every call monitor of the call(s) it is about (seen from the first device), skipping
+   * monitors whose filter suppresses it.
+   */
   private void emit(Collection<String> toDevices, List<Out> events, Function<String, Function<String, CstaEvent>> perDevice) {
-    for (String d : new LinkedHashSet<>(toDevices)) {
+    Set<String> targets = new LinkedHashSet<>(toDevices);
+    for (String d : targets) {
       Function<String, CstaEvent> make = perDevice.apply(d);
       for (Session s : sessions) {
-        for (Map.Entry<String, String> m : s.monitors.entrySet()) {
-          if (m.getValue().equals(d)) {
-            events.add(new Out(s, make.apply(m.getKey())));
+        for (Map.Entry<String, SimMonitor> m : s.monitors.entrySet()) {
+          if (d.equals(m.getValue().device)) {
+            CstaEvent e = make.apply(m.getKey());
+            if (!m.getValue().filter.filters(e.name())) {
+              events.add(new Out(s, e));
+            }
           }
+        }
+      }
+    }
+    if (targets.isEmpty()) {
+      return;
+    }
+    Function<String, CstaEvent> make = perDevice.apply(targets.iterator().next());
+    for (Session s : sessions) {
+      for (Map.Entry<String, SimMonitor> m : s.monitors.entrySet()) {
+        String callId = m.getValue().callId;
+        if (callId != null) {
+          CstaEvent e = make.apply(m.getKey());
+          if (callIdsOf(e).contains(callId) && !m.getValue().filter.filters(e.name())) {
+            events.add(new Out(s, e));
+          }
+        }
+      }
+    }
+  }
+
+  private static Set<String> callIdsOf(CstaEvent e) {
+    Set<String> out = new LinkedHashSet<>();
+    if (e.connection() != null) {
+      out.add(e.connection().callId());
+    }
+    if (e instanceof CstaEvent.Transfered t && t.secondaryOldCall() != null) {
+      out.add(t.secondaryOldCall().callId());
+    }
+    if (e instanceof CstaEvent.Conferenced c && c.secondaryOldCall() != null) {
+      out.add(c.secondaryOldCall().callId());
+    }
+    return out;
+  }
+
+  /** Call monitors of {@code from} follow the call to its new id. */
+  private void rekeyCallMonitors(Collection<String> from, String to) {
+    for (Session s : sessions) {
+      for (SimMonitor m : s.monitors.values()) {
+        if (m.callId != null && from.contains(m.callId)) {
+          m.callId = to;
+        }
+      }
+    }
+  }
+
+  /** After {@code CallCleared}: call monitors of the call end with {@code MonitorEndedEvent}. */
+  private void endCallMonitors(String callId, String cause, List<Out> events) {
+    for (Session s : sessions) {
+      for (java.util.Iterator<Map.Entry<String, SimMonitor>> it = s.monitors.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<String, SimMonitor> m = it.next();
+        if (callId.equals(m.getValue().callId)) {
+          it.remove();
+          String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><MonitorEndedEvent xmlns=\"" + CstaCodec.NS_ED3
+              + "\"><monitorCrossRefID>" + m.getKey() + "</monitorCrossRefID><cause>" + cause
+              + "</cause></MonitorEndedEvent>";
+          events.add(new Out(s, new CstaEvent.Raw("MonitorEndedEvent", m.getKey(), xml)));
         }
       }
     }
@@ -920,6 +999,7 @@ public final class CstaSimulator implements AutoCloseable {
       calls.remove(c.id);
       emit(everyone, events, d -> x ->
           new CstaEvent.CallCleared(x, new ConnectionId(c.id, null), "null", "normalClearing"));
+      endCallMonitors(c.id, "normalClearing", events);
     }
     return new CstaResponse.ClearConnectionResponse();
   }
@@ -933,6 +1013,7 @@ public final class CstaSimulator implements AutoCloseable {
     }
     calls.remove(c.id);
     emit(everyone, events, d -> x -> new CstaEvent.CallCleared(x, new ConnectionId(c.id, null), "null", cause));
+    endCallMonitors(c.id, cause, events);
   }
 
   private CstaMessage deflect(CstaRequest.DeflectCall r, List<Out> events) {
@@ -1038,6 +1119,7 @@ public final class CstaSimulator implements AutoCloseable {
     String transferredTo = to;
     emit(notify, events, d -> x ->
         new CstaEvent.Transfered(x, held, active, a, transferredTo, items, d.equals(a) ? "null" : c3.parties.get(d), "transfer"));
+    rekeyCallMonitors(List.of(c1.id, c2.id), c3.id);
     return new CstaResponse.TransferCallResponse(
         new ConnectionId(c3.id, transferredTo), items);
   }
@@ -1077,6 +1159,7 @@ public final class CstaSimulator implements AutoCloseable {
     calls.put(c3.id, c3);
     emit(notify, events, d -> x ->
         new CstaEvent.Transfered(x, active, null, a, to, items, d.equals(a) ? "null" : c3.parties.get(d), "singleStepTransfer"));
+    rekeyCallMonitors(List.of(c1.id), c3.id);
     ConnectionId ct = ConnectionId.of(c3.id, to);
     emit(c3.parties.keySet(), events, d -> x ->
         new CstaEvent.Delivered(x, ct, to, c3.calling, to, a, c3.parties.get(d), "singleStepTransfer"));
@@ -1119,6 +1202,7 @@ public final class CstaSimulator implements AutoCloseable {
     String addedParty = added;
     emit(c3.parties.keySet(), events, d -> x ->
         new CstaEvent.Conferenced(x, held, active, a, addedParty, items, c3.parties.get(d), "conference"));
+    rekeyCallMonitors(List.of(c1.id, c2.id), c3.id);
     return new CstaResponse.ConferenceCallResponse(ConnectionId.of(c3.id, a), items);
   }
 

@@ -190,7 +190,7 @@ class CstaCodecTest {
     assertThatThrownBy(() -> CstaCodec.decode("<ResetApplicationSessionTimerPosResponse><actualSessionDuration>x</actualSessionDuration></ResetApplicationSessionTimerPosResponse>"))
         .hasMessageStartingWith("ResetApplicationSessionTimerPosResponse/actualSessionDuration is not an integer: 'x'");
     assertThatThrownBy(() -> CstaCodec.decode("<MonitorStart><monitorObject><callObject>1</callObject></monitorObject></MonitorStart>"))
-        .hasMessageStartingWith("monitorObject lacks required element deviceObject");
+        .hasMessage("callObject lacks callID at line 1, column 42");
     assertThatThrownBy(() -> CstaCodec.decode("<SnapshotDevice><snapshotObject><notKnown/></snapshotObject></SnapshotDevice>"))
         .hasMessageStartingWith("snapshotObject has no device identifier");
   }
