@@ -29,16 +29,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ecss sorm}: decode, encode and explain SORM console protocol frames (Orders 70/268).
+ * {@code ecss sorm}: decode, encode and explain SORM console protocol frames (Orders 70/268), and
+ * run a mediator ({@code station}) or a control console ({@code console}) on TCP.
  */
 @Command(
     name = "sorm",
     mixinStandardHelpOptions = true,
-    description = "SORM console protocol: decode and encode frames, list status codes.",
+    description =
+        "SORM console protocol: decode and encode frames, list status codes, run a mediator"
+            + " (station) or a control console on TCP.",
     subcommands = {
       SormCommand.Decode.class,
       SormCommand.Encode.class,
       SormCommand.Codes.class,
+      SormStationCommand.class,
+      SormConsoleCommand.class,
     })
 public final class SormCommand {
 
