@@ -5,6 +5,9 @@ import io.ecss.sorm.ControlCategory;
 import io.ecss.sorm.DigitZero;
 import io.ecss.sorm.Kpd1Message;
 import io.ecss.sorm.Kpd2Message;
+import io.ecss.sorm.Ksl;
+import io.ecss.sorm.KslGroupEntry;
+import io.ecss.sorm.KslGroupType;
 import io.ecss.sorm.NumberIndicator;
 import io.ecss.sorm.ObjectType;
 import io.ecss.sorm.PhoneNumber;
@@ -71,6 +74,15 @@ import picocli.CommandLine.TypeConversionException;
       SormConsoleCommand.Test.class,
       SormConsoleCommand.Version.class,
       SormConsoleCommand.ObjectTable.class,
+      SormConsoleCommand.Change.class,
+      SormConsoleCommand.SetPassword.class,
+      SormConsoleCommand.KslAssign.class,
+      SormConsoleCommand.KslRemove.class,
+      SormConsoleCommand.KslGroups.class,
+      SormConsoleCommand.Connect.class,
+      SormConsoleCommand.Release.class,
+      SormConsoleCommand.Services.class,
+      SormConsoleCommand.TrunkName.class,
       SormConsoleCommand.Watch.class,
     })
 final class SormConsoleCommand implements Callable<Integer> {
@@ -123,7 +135,9 @@ final class SormConsoleCommand implements Callable<Integer> {
   public Integer call() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "Missing required subcommand: start, stop, control, uncontrol, test, version, objects or watch");
+        "Missing required subcommand: start, stop, control, uncontrol, test, version, objects, change,"
+            + " password, ksl-assign, ksl-remove, ksl-groups, connect, release, services, trunk-name or"
+            + " watch");
   }
 
   // ------------------------------------------------------------------ settings
@@ -168,9 +182,10 @@ final class SormConsoleCommand implements Callable<Integer> {
     if (p == null) {
       throw new CommandLine.ParameterException(sub.commandLine(), "Missing required option: '--password=XXXXXX'");
     }
-    if (p.length() != 6 || !p.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-      throw new CommandLine.ParameterException(
-          sub.commandLine(), "--password: \"" + p + "\" (expected exactly 6 printable ASCII characters)");
+    try {
+      new SormCommand.Stop(0, p);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(sub.commandLine(), "--" + e.getMessage());
     }
     return p;
   }
@@ -391,6 +406,54 @@ final class SormConsoleCommand implements Callable<Integer> {
     }
   }
 
+  /** A KSL as {@code stream/line} (stream 0..7, line 0..31), a code 0..255, or {@code none}. */
+  static final class KslConverter implements ITypeConverter<Ksl> {
+    @Override
+    public Ksl convert(String value) {
+      String v = value.trim();
+      try {
+        if (v.equalsIgnoreCase("none")) {
+          return Ksl.NONE;
+        }
+        int slash = v.indexOf('/');
+        if (slash > 0) {
+          return new Ksl(Integer.parseInt(v.substring(0, slash)), Integer.parseInt(v.substring(slash + 1)));
+        }
+        return Ksl.of(Integer.parseInt(v));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "\"" + value + "\" (expected stream/line with stream 0..7 and line 0..31, e.g. 2/17, or none)");
+      }
+    }
+  }
+
+  /** A KSL group type by name or code. */
+  static final class GroupTypeConverter implements ITypeConverter<KslGroupType> {
+    @Override
+    public KslGroupType convert(String value) {
+      try {
+        return KslGroupType.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("\"" + value + "\" (expected COMBINED, SEPARATE or a code 0..255)");
+      }
+    }
+  }
+
+  static int group(int group, boolean noneAllowed) {
+    if (group < 0 || group > (noneAllowed ? 255 : 254)) {
+      throw new IllegalArgumentException(
+          "--ksl-group: " + group + " (expected 0.." + (noneAllowed ? "254, or 255 for none)" : "254)"));
+    }
+    return group;
+  }
+
+  static int checkCall(int callNumber) {
+    if (callNumber < 0 || callNumber > 0xFFFE) {
+      throw new IllegalArgumentException("--call: " + callNumber + " (expected 0..65534)");
+    }
+    return callNumber;
+  }
+
   /** The object-identifying options shared by control, uncontrol and objects. */
   static PhoneNumber number(@Nullable String digits, @Nullable NumberIndicator indicator) {
     if (digits == null) {
@@ -509,11 +572,8 @@ final class SormConsoleCommand implements Callable<Integer> {
           t = n.indicator().equals(NumberIndicator.NODE_SUBSCRIBER) ? ObjectType.NODE_SUBSCRIBER : ObjectType.NETWORK_SUBSCRIBER;
         }
       }
-      if (kslGroup < 0 || kslGroup > 255) {
-        throw new IllegalArgumentException("--ksl-group: " + kslGroup + " (expected 0..255)");
-      }
       return new SormCommand.AddObject(
-          sormNumber, password, object(objectNumber), t, n, trunk(trunkGroup), category, kslGroup, priority);
+          sormNumber, password, object(objectNumber), t, n, trunk(trunkGroup), category, group(kslGroup, true), priority);
     }
   }
 
@@ -654,22 +714,7 @@ final class SormConsoleCommand implements Callable<Integer> {
           });
         }
       }
-      int[] width = new int[rows.get(0).length];
-      for (String[] row : rows) {
-        for (int i = 0; i < row.length; i++) {
-          width[i] = Math.max(width[i], row[i].length());
-        }
-      }
-      for (String[] row : rows) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-          sb.append(row[i]);
-          if (i < row.length - 1) {
-            sb.append(" ".repeat(width[i] - row[i].length() + 2));
-          }
-        }
-        p.out.println(sb);
-      }
+      table(p.out, rows);
       int n = rows.size() - 1;
       int pages = reply.data().size();
       p.out.println(n + (n == 1 ? " object" : " objects") + " (" + pages + (pages == 1 ? " message" : " messages") + " 3)");
@@ -690,6 +735,236 @@ final class SormConsoleCommand implements Callable<Integer> {
 
     private boolean filtered() {
       return objectNumber != null || digits != null || type != null || trunkGroup != null;
+    }
+  }
+
+  /** {@code change}: command 15. */
+  @Command(
+      name = "change",
+      mixinStandardHelpOptions = true,
+      description = "Command 15: change the category, KSL group and priority of an object on control (all three are sent).")
+  static final class Change extends Send {
+    @Option(names = "--object", required = true, paramLabel = "N", description = "Object number 0..65534.")
+    int objectNumber;
+
+    @Option(names = "--category", required = true, paramLabel = "CAT", converter = CategoryConverter.class,
+        description = "New control category: FULL_COMBINED, STATISTICAL or FULL_SEPARATE.")
+    ControlCategory category;
+
+    @Option(names = "--ksl-group", required = true, paramLabel = "G", description = "New KSL group 0..254, or 255 for none.")
+    int kslGroup;
+
+    @Option(names = "--priority", required = true, paramLabel = "P", converter = PriorityConverter.class,
+        description = "New priority: NORMAL, PRIORITY or STATISTICAL.")
+    Priority priority;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      return new SormCommand.ChangeObject(sormNumber, password, object(objectNumber), category, group(kslGroup, true), priority);
+    }
+  }
+
+  /** {@code password}: command 3. */
+  @Command(
+      name = "password",
+      mixinStandardHelpOptions = true,
+      description = "Command 3: set a new password (--password is the current one).")
+  static final class SetPassword extends Send {
+    @Option(names = "--new", required = true, paramLabel = "XXXXXX", description = "The new 6-character password.")
+    String newPassword;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      try {
+        return new SormCommand.SetPassword(sormNumber, password, newPassword);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--new: " + e.getMessage().replaceFirst("^newPassword: ", ""), e);
+      }
+    }
+  }
+
+  /** {@code ksl-assign}: command 4. */
+  @Command(
+      name = "ksl-assign",
+      mixinStandardHelpOptions = true,
+      description = "Command 4: assign a KSL (or a KSL-A/KSL-B pair for separate control) to a KSL group.")
+  static final class KslAssign extends Send {
+    @Option(names = "--ksl-group", required = true, paramLabel = "G", description = "KSL group 0..254.")
+    int group;
+
+    @Option(names = "--type", paramLabel = "TYPE", converter = GroupTypeConverter.class,
+        description = "Group type: COMBINED (default) or SEPARATE.")
+    KslGroupType type = KslGroupType.COMBINED;
+
+    @Option(names = "--ksl-a", required = true, paramLabel = "S/L", converter = KslConverter.class,
+        description = "The KSL (KSL-A for separate control) as stream/line, e.g. 2/17.")
+    Ksl kslA;
+
+    @Option(names = "--ksl-b", paramLabel = "S/L", converter = KslConverter.class,
+        description = "KSL-B for separate control (default: none).")
+    Ksl kslB = Ksl.NONE;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      return new SormCommand.AssignKslGroup(sormNumber, password, group(group, false), type, kslA, kslB);
+    }
+  }
+
+  /** {@code ksl-remove}: command 9. */
+  @Command(name = "ksl-remove", mixinStandardHelpOptions = true, description = "Command 9: remove a KSL from a KSL group.")
+  static final class KslRemove extends Send {
+    @Option(names = "--ksl-group", required = true, paramLabel = "G", description = "KSL group 0..254.")
+    int group;
+
+    @Option(names = "--ksl-a", required = true, paramLabel = "S/L", converter = KslConverter.class, description = "The KSL (KSL-A).")
+    Ksl kslA;
+
+    @Option(names = "--ksl-b", paramLabel = "S/L", converter = KslConverter.class, description = "KSL-B (default: none).")
+    Ksl kslB = Ksl.NONE;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      return new SormCommand.RemoveKslFromGroup(sormNumber, password, group(group, false), kslA, kslB);
+    }
+  }
+
+  /** {@code ksl-groups}: command 11. */
+  @Command(
+      name = "ksl-groups",
+      mixinStandardHelpOptions = true,
+      description = "Command 11: print the KSL-group table (all pages of message 4), or one group's KSLs.")
+  static final class KslGroups extends Send {
+    @Option(names = "--ksl-group", paramLabel = "G", description = "Only this group (default: all).")
+    @Nullable Integer group;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      Integer g = group;
+      return new SormCommand.KslGroupTableRequest(
+          sormNumber, password, g == null ? 0xFF : group(g, false), KslGroupType.NONE, Ksl.NONE, Ksl.NONE);
+    }
+
+    @Override
+    void printData(Printer p, SormReply reply) {
+      if (console.json) {
+        super.printData(p, reply);
+        return;
+      }
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"group", "type", "KSL-A", "KSL-B"});
+      for (Kpd1Message m : reply.data()) {
+        if (m instanceof Kpd1Message.KslGroupTable t) {
+          for (KslGroupEntry e : t.entries()) {
+            rows.add(new String[] {String.valueOf(e.group()), e.type().name(), e.kslA().toString(), e.kslB().toString()});
+          }
+        }
+      }
+      int n = rows.size() - 1;
+      if (n == 0) {
+        p.out.println("no KSL groups");
+      } else {
+        table(p.out, rows);
+      }
+      int pages = reply.data().size();
+      p.out.println(n + (n == 1 ? " KSL" : " KSLs") + " (" + pages + (pages == 1 ? " message" : " messages") + " 4)");
+      p.out.flush();
+    }
+  }
+
+  /** {@code connect}: command 7. */
+  @Command(
+      name = "connect",
+      mixinStandardHelpOptions = true,
+      description = "Command 7: connect a KSL of a group to a call of an object (call numbers are in the КПД2 events; see watch).")
+  static final class Connect extends Send {
+    @Option(names = "--call", required = true, paramLabel = "N", description = "Call number 0..65534 (from message 1.1).")
+    int callNumber;
+
+    @Option(names = "--object", required = true, paramLabel = "N", description = "Object number 0..65534.")
+    int objectNumber;
+
+    @Option(names = "--type", paramLabel = "TYPE", converter = ObjectTypeConverter.class,
+        description = "Object type (default: NODE_SUBSCRIBER).")
+    ObjectType type = ObjectType.NODE_SUBSCRIBER;
+
+    @Option(names = "--ksl-group", required = true, paramLabel = "G", description = "KSL group 0..254 to take a free KSL from.")
+    int kslGroup;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      return new SormCommand.ConnectKsl(sormNumber, password, checkCall(callNumber), type, object(objectNumber), group(kslGroup, false));
+    }
+  }
+
+  /** {@code release}: command 8. */
+  @Command(name = "release", mixinStandardHelpOptions = true, description = "Command 8: release the KSL(s) connected to a call.")
+  static final class Release extends Send {
+    @Option(names = "--call", required = true, paramLabel = "N", description = "Call number 0..65534.")
+    int callNumber;
+
+    @Option(names = "--object", required = true, paramLabel = "N", description = "Object number 0..65534.")
+    int objectNumber;
+
+    @Option(names = "--type", paramLabel = "TYPE", converter = ObjectTypeConverter.class,
+        description = "Object type (default: NODE_SUBSCRIBER).")
+    ObjectType type = ObjectType.NODE_SUBSCRIBER;
+
+    @Option(names = "--ksl-a", required = true, paramLabel = "S/L", converter = KslConverter.class, description = "The KSL (KSL-A).")
+    Ksl kslA;
+
+    @Option(names = "--ksl-b", paramLabel = "S/L", converter = KslConverter.class, description = "KSL-B (default: none).")
+    Ksl kslB = Ksl.NONE;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      return new SormCommand.ReleaseKsl(sormNumber, password, checkCall(callNumber), type, object(objectNumber), kslA, kslB);
+    }
+  }
+
+  /** {@code services}: command 12. */
+  @Command(name = "services", mixinStandardHelpOptions = true, description = "Command 12: list a subscriber's supplementary services (message 5).")
+  static final class Services extends Send {
+    @Option(names = "--number", required = true, paramLabel = "DIGITS", description = "The subscriber number.")
+    String digits;
+
+    @Option(names = "--indicator", paramLabel = "IND", converter = IndicatorConverter.class,
+        description = "Indicator of --number (default: NODE_SUBSCRIBER).")
+    NumberIndicator indicator = NumberIndicator.NODE_SUBSCRIBER;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      return new SormCommand.ServiceListRequest(sormNumber, password, number(digits, indicator));
+    }
+  }
+
+  /** {@code trunk-name}: command 16. */
+  @Command(name = "trunk-name", mixinStandardHelpOptions = true, description = "Command 16: ask the station name of a trunk group (message 10).")
+  static final class TrunkName extends Send {
+    @Parameters(paramLabel = "N", description = "Trunk group 0..65534.")
+    int trunkGroup;
+
+    @Override
+    SormCommand command(int sormNumber, String password) {
+      return new SormCommand.TrunkGroupNameRequest(sormNumber, password, trunk(trunkGroup));
+    }
+  }
+
+  static void table(PrintWriter out, List<String[]> rows) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        sb.append(row[i]);
+        if (i < row.length - 1) {
+          sb.append(" ".repeat(width[i] - row[i].length() + 2));
+        }
+      }
+      out.println(sb);
     }
   }
 

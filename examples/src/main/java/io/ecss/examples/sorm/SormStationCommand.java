@@ -118,7 +118,7 @@ final class SormStationCommand implements Callable<Integer> {
     try {
       c = c.withPassword(password);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cl, "--password: \"" + password + "\" (expected exactly 6 printable ASCII characters)");
+      throw new CommandLine.ParameterException(cl, "--" + e.getMessage());
     }
     try {
       c = c.withSormNumber(sormNumber);

@@ -90,6 +90,31 @@ final class SormText {
       return head + " " + page(o) + ": object " + o.objectNumber() + ", " + o.objectType().name() + ", "
           + number(o.number()) + ", " + o.category().name() + ", KSL group " + group(o.kslGroup())
           + ", priority " + o.priority().name();
+    } else if (m instanceof Kpd1Message.KslGroupTable t) {
+      StringBuilder sb = new StringBuilder(head).append(' ').append(page(m)).append(':');
+      if (t.entries().isEmpty()) {
+        sb.append(" no KSL groups");
+      }
+      String sep = " ";
+      for (io.ecss.sorm.KslGroupEntry e : t.entries()) {
+        sb.append(sep).append("group ").append(e.group()).append(' ').append(e.type().name()).append(" KSL-A ")
+            .append(e.kslA()).append(" KSL-B ").append(e.kslB());
+        sep = "; ";
+      }
+      return sb.toString();
+    } else if (m instanceof Kpd1Message.ServiceList l) {
+      StringBuilder sb = new StringBuilder(head).append(": ").append(number(l.number())).append(':');
+      if (l.services().isEmpty()) {
+        sb.append(" no services");
+      }
+      String sep = " ";
+      for (io.ecss.sorm.ServiceCode c : l.services()) {
+        sb.append(sep).append(hex(c.code())).append(' ').append(c.name()).append(" (").append(c.description(lang)).append(')');
+        sep = ", ";
+      }
+      return sb.toString();
+    } else if (m instanceof Kpd1Message.TrunkGroupName n) {
+      return head + ": trunk group " + n.trunkGroup() + " is \"" + n.name() + "\"";
     } else if (m instanceof Kpd1Message.Failure f) {
       return head + ": " + f.failureType().name() + " (" + f.failureType().description(lang) + "), "
           + f.failureCode().name() + " (" + f.failureCode().description(lang) + ")";

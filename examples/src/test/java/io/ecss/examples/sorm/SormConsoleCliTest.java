@@ -289,6 +289,75 @@ class SormConsoleCliTest {
   }
 
   @Test
+  void kslGroupsConnectReleaseAndChange() throws Exception {
+    assertThat(console1("start").code()).isZero();
+    Run empty = console1("ksl-groups");
+    assertThat(empty).isEqualTo(new Run(0, ok(11) + "no KSL groups\n0 KSLs (1 message 4)\n", ""));
+    assertThat(console1("ksl-assign", "--ksl-group", "1", "--ksl-a", "2/17")).isEqualTo(new Run(0, ok(4), ""));
+    assertThat(console1("ksl-assign", "--ksl-group", "2", "--type", "SEPARATE", "--ksl-a", "3/1", "--ksl-b", "3/2"))
+        .isEqualTo(new Run(0, ok(4), ""));
+    Run busy = console1("ksl-assign", "--ksl-group", "1", "--ksl-a", "2/17");
+    assertThat(busy.code()).isEqualTo(1);
+    assertThat(busy.out()).endsWith(
+        "message 8 (command execution), command 4: 0x3A KSL_A_ALREADY_ASSIGNED (KSL-A already assigned)\n");
+    assertThat(console1("ksl-groups")).isEqualTo(new Run(0, ok(11)
+        + "group  type      KSL-A  KSL-B\n"
+        + "1      COMBINED  2/17   none\n"
+        + "2      SEPARATE  3/1    3/2\n"
+        + "2 KSLs (1 message 4)\n", ""));
+    assertThat(console1("ksl-groups", "--ksl-group", "2").out()).endsWith("2      SEPARATE  3/1    3/2\n1 KSL (1 message 4)\n");
+
+    assertThat(console1("control", "--object", "5", "--number", "2345678", "--indicator", "NODE_SUBSCRIBER",
+        "--ksl-group", "1").code()).isZero();
+    assertThat(console1("change", "--object", "5", "--category", "STATISTICAL", "--ksl-group", "255", "--priority",
+        "NORMAL")).isEqualTo(new Run(0, ok(15), ""));
+    assertThat(console1("objects").out()).contains("\n5       NODE_SUBSCRIBER  2345678 (NODE_SUBSCRIBER)  -      STATISTICAL");
+    Run badGroup = console1("change", "--object", "5", "--category", "FULL_COMBINED", "--ksl-group", "9", "--priority",
+        "NORMAL");
+    assertThat(badGroup.err()).isEqualTo(
+        "ecss sorm console change: the station refused command 15 (change object parameters): 0x3E BAD_KSL_GROUP"
+            + " (wrong KSL group number)\n");
+
+    Run noCall = console1("connect", "--call", "9", "--object", "5", "--ksl-group", "1");
+    assertThat(noCall.code()).isEqualTo(1);
+    assertThat(noCall.out()).startsWith(String.format(OK7, 7));
+    Run noRelease = console1("release", "--call", "9", "--object", "5", "--ksl-a", "2/17");
+    assertThat(noRelease.code()).isEqualTo(1);
+    assertThat(noRelease.out()).startsWith(String.format(OK7, 8));
+
+    assertThat(console1("ksl-remove", "--ksl-group", "2", "--ksl-a", "3/1", "--ksl-b", "3/2")).isEqualTo(new Run(0, ok(9), ""));
+    Run gone = console1("ksl-remove", "--ksl-group", "2", "--ksl-a", "3/1", "--ksl-b", "3/2");
+    assertThat(gone.err()).isEqualTo(
+        "ecss sorm console ksl-remove: the station refused command 9 (remove a KSL from a group): 0x3E BAD_KSL_GROUP"
+            + " (wrong KSL group number)\n");
+  }
+
+  @Test
+  void servicesTrunkNameAndPassword() {
+    station.setServices(io.ecss.sorm.PhoneNumber.of(io.ecss.sorm.NumberIndicator.NODE_SUBSCRIBER, "2345678"),
+        List.of(io.ecss.sorm.ServiceCode.CFU, io.ecss.sorm.ServiceCode.HOLD));
+    station.setTrunkGroupName(35, "SPB-TRUNK");
+    assertThat(console1("start").code()).isZero();
+    assertThat(console1("services", "--number", "2345678")).isEqualTo(new Run(0, ok(12)
+        + "message 5 (service list): 2345678 (NODE_SUBSCRIBER): 0x21 CFU (call forwarding unconditional), 0x42 HOLD"
+        + " (call hold)\n", ""));
+    Run none = console1("services", "--number", "2345670");
+    assertThat(none.err()).isEqualTo(
+        "ecss sorm console services: the station refused command 12 (subscriber services request): 0x61"
+            + " SERVICES_NOT_SET (supplementary services not set)\n");
+    assertThat(console1("trunk-name", "35")).isEqualTo(new Run(0, ok(16)
+        + "message 10 (trunk-group name): trunk group 35 is \"SPB-TRUNK\"\n", ""));
+    assertThat(console1("trunk-name", "36").code()).isEqualTo(1);
+
+    assertThat(console1("password", "--new", "654321")).isEqualTo(new Run(0, ok(3), ""));
+    assertThat(console1("stop").code()).isEqualTo(1);
+    String[] args = console("stop");
+    args[7] = "654321";
+    assertThat(run(args)).isEqualTo(new Run(0, ok(2), ""));
+    assertConsoleDisconnected();
+  }
+
+  @Test
   void testPrintsMessage9AndTheMessage23SeenOnKpd2() {
     Run r = console1("test", "7");
     assertThat(r).isEqualTo(new Run(0, ok(14)
@@ -421,6 +490,12 @@ class SormConsoleCliTest {
         List.of("--kpd1-port", "1", "--password", PW, "test", "300", "--kpd2-port", "2"),
         List.of("watch"),
         List.of("--kpd2-port", "1", "watch", "--count", "0"),
+        List.of("--kpd1-port", "1", "--password", PW, "password", "--new", "1234567"),
+        List.of("--kpd1-port", "1", "--password", PW, "ksl-assign", "--ksl-group", "1", "--ksl-a", "8/1"),
+        List.of("--kpd1-port", "1", "--password", PW, "ksl-assign", "--ksl-group", "255", "--ksl-a", "1/1"),
+        List.of("--kpd1-port", "1", "--password", PW, "change", "--object", "1", "--category", "STATISTICAL"),
+        List.of("--kpd1-port", "1", "--password", PW, "connect", "--call", "65535", "--object", "1", "--ksl-group", "1"),
+        List.of("--kpd1-port", "1", "--password", PW, "trunk-name", "65535"),
         List.of("--kpd1-port", "1", "--password", PW, "frobnicate"),
         List.of());
   }
@@ -442,7 +517,7 @@ class SormConsoleCliTest {
     assertThat(run("sorm", "console", "--password", PW, "start").err())
         .startsWith("Missing required option: '--kpd1-port=PORT'\n");
     assertThat(run("sorm", "console", "--kpd1-port", "1", "--password", "12", "start").err())
-        .startsWith("--password: \"12\" (expected exactly 6 printable ASCII characters)\n");
+        .startsWith("--password: \"12\" has 2 characters (expected exactly 6)\n");
     assertThat(run("sorm", "console", "--kpd1-port", "1", "--password", PW, "test", "7").err())
         .startsWith("Missing required option: '--kpd2-port=PORT'\n");
     assertThat(run("sorm", "console", "--kpd1-port", "1", "--password", PW, "control", "--object", "1",
@@ -458,7 +533,14 @@ class SormConsoleCliTest {
         .startsWith("Invalid value for option '--timeout': \"soon\" is not a duration (expected e.g. 500ms, 5s,"
             + " 2m, 1h or PT5S)");
     assertThat(run("sorm", "console").err())
-        .startsWith("Missing required subcommand: start, stop, control, uncontrol, test, version, objects or watch\n");
+        .startsWith("Missing required subcommand: start, stop, control, uncontrol, test, version, objects, change,"
+            + " password, ksl-assign, ksl-remove, ksl-groups, connect, release, services, trunk-name or watch\n");
+    assertThat(run("sorm", "console", "--kpd1-port", "1", "--password", PW, "password", "--new", "1234567").err())
+        .startsWith("--new: \"1234567\" has 7 characters (expected exactly 6)\n");
+    assertThat(run("sorm", "console", "--kpd1-port", "1", "--password", PW, "ksl-assign", "--ksl-group", "1",
+        "--ksl-a", "8/1").err())
+        .startsWith("Invalid value for option '--ksl-a': \"8/1\" (expected stream/line with stream 0..7 and line"
+            + " 0..31, e.g. 2/17, or none)");
   }
 
   /** A CLI run on its own thread, for the foreground commands. */
