@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.List;
 
 /**
  * Writes frames to an {@link OutputStream} or a {@link WritableByteChannel}, each frame in one
@@ -18,7 +19,13 @@ public final class SormFrameWriter implements Closeable {
   private final SormCodec codec;
   private final @org.jspecify.annotations.Nullable OutputStream out;
   private final @org.jspecify.annotations.Nullable WritableByteChannel channel;
-  private final byte[] buf = new byte[SormCodec.MAX_FRAME_LENGTH];
+  /**
+   * The most bytes {@link #writeAll} puts in one write: below an Ethernet TCP segment (MSS 1,460),
+   * so each segment still starts with a frame and no frame is split across segments.
+   */
+  public static final int MAX_BATCH_BYTES = 1400;
+
+  private final byte[] buf = new byte[Math.max(SormCodec.MAX_FRAME_LENGTH, MAX_BATCH_BYTES)];
   private final ByteBuffer view = ByteBuffer.wrap(buf);
   private long frames;
 
@@ -62,6 +69,33 @@ public final class SormFrameWriter implements Closeable {
    */
   public synchronized void write(SormMessage message) throws IOException {
     int n = codec.encode(message, buf, 0);
+    flush(n);
+    frames++;
+  }
+
+  /**
+   * Encodes and writes several frames with as few writes as possible: whole frames only, at most
+   * {@link #MAX_BATCH_BYTES} bytes per write.
+   *
+   * @param messages the frames, in order
+   * @throws IOException if the target fails
+   */
+  public synchronized void writeAll(List<? extends SormMessage> messages) throws IOException {
+    int n = 0;
+    for (SormMessage m : messages) {
+      if (n > 0 && n + codec.encodedLength(m) > MAX_BATCH_BYTES) {
+        flush(n);
+        n = 0;
+      }
+      n += codec.encode(m, buf, n);
+      frames++;
+    }
+    if (n > 0) {
+      flush(n);
+    }
+  }
+
+  private void flush(int n) throws IOException {
     if (out != null) {
       out.write(buf, 0, n);
       out.flush();
@@ -73,7 +107,6 @@ public final class SormFrameWriter implements Closeable {
         }
       }
     }
-    frames++;
   }
 
   /**

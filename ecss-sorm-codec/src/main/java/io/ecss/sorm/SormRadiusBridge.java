@@ -1,11 +1,15 @@
 package io.ecss.sorm;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -100,7 +104,10 @@ import org.slf4j.LoggerFactory;
  * answered, produces no message, counts in {@link #callOverflow()} and is logged at WARN.
  *
  * <p>Threads: one receiver thread ({@code ecss-sorm-radius <port>}) reads, checks, processes and
- * answers every datagram in arrival order, so the messages of a call keep their order. The
+ * answers every datagram in arrival order, so the messages of a call keep their order. It drains
+ * every datagram that is ready before it writes the resulting КПД2 messages, so under load several
+ * messages share one TCP write ({@link SormStationServer#sendKpd2(List)}: whole frames, at most
+ * 1,400 bytes) while a lone request is forwarded at once. The
  * counters may be read from any thread. Thread-safe.
  */
 public final class SormRadiusBridge implements AutoCloseable {
@@ -128,7 +135,9 @@ public final class SormRadiusBridge implements AutoCloseable {
   private final NumberAdaptation adaptation;
   private final NumberIndicator defaultIndicator;
   private final int maxCalls;
-  private final DatagramSocket socket;
+  private final DatagramChannel channel;
+  private final Selector selector;
+  private final List<Kpd2Message> pendingKpd2 = new ArrayList<>();
   private final InetSocketAddress bound;
   private final Thread thread;
   private final MessageDigest md5;
@@ -296,21 +305,29 @@ public final class SormRadiusBridge implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is not available", e);
     }
-    DatagramSocket s = new DatagramSocket(null);
+    DatagramChannel ch = DatagramChannel.open();
+    Selector sel = null;
     try {
-      s.setReuseAddress(true);
-      s.setReceiveBufferSize(4 << 20);
-      s.bind(b.listen);
+      ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+      ch.bind(b.listen);
+      ch.configureBlocking(false);
+      sel = Selector.open();
+      ch.register(sel, SelectionKey.OP_READ);
     } catch (IOException e) {
-      s.close();
+      ch.close();
+      if (sel != null) {
+        sel.close();
+      }
       throw e;
     }
-    this.socket = s;
-    this.bound = (InetSocketAddress) s.getLocalSocketAddress();
-    this.thread = new Thread(this::receiveLoop, "ecss-sorm-radius " + s.getLocalPort());
+    this.channel = ch;
+    this.selector = sel;
+    this.bound = (InetSocketAddress) ch.getLocalAddress();
+    this.thread = new Thread(this::receiveLoop, "ecss-sorm-radius " + bound.getPort());
     thread.setDaemon(true);
     thread.start();
-    LOG.info("SORM RADIUS bridge listening on {}", s.getLocalSocketAddress());
+    LOG.info("SORM RADIUS bridge listening on {}", bound);
   }
 
   /**
@@ -430,29 +447,52 @@ public final class SormRadiusBridge implements AutoCloseable {
     return ReleaseCause.TECHNICAL;
   }
 
+  /**
+   * Waits for datagrams, processes every one that is ready (at most 256 in a row), then sends the
+   * КПД2 messages they produced with as few TCP writes as possible; so under load several
+   * messages share a write, and a lone request is sent at once.
+   */
   private void receiveLoop() {
-    byte[] buf = new byte[MAX_PACKET + 1];
-    DatagramPacket p = new DatagramPacket(buf, buf.length);
+    ByteBuffer in = ByteBuffer.allocate(MAX_PACKET + 1);
+    byte[] buf = in.array();
     while (!closed) {
       try {
-        p.setLength(buf.length);
-        socket.receive(p);
-      } catch (SocketException e) {
-        if (!closed) {
-          LOG.warn("SORM RADIUS bridge: receive failed, stopping: {}", e.toString());
+        selector.select();
+        selector.selectedKeys().clear();
+        for (int i = 0; i < 256 && !closed; i++) {
+          in.clear();
+          InetSocketAddress from = (InetSocketAddress) channel.receive(in);
+          if (from == null) {
+            break;
+          }
+          try {
+            onDatagram(buf, in.position(), from.getAddress(), from.getPort());
+          } catch (RuntimeException e) {
+            // A bug must not stop the mediator: count the datagram and go on.
+            malformed.incrementAndGet();
+            LOG.warn("SORM RADIUS bridge: request from {} failed: {}", from, e.toString(), e);
+          }
+          if (pendingKpd2.size() >= 64) {
+            flushKpd2();
+          }
         }
+        flushKpd2();
+      } catch (ClosedChannelException | ClosedSelectorException e) {
         return;
       } catch (IOException e) {
+        if (closed) {
+          return;
+        }
         LOG.info("SORM RADIUS bridge: receive failed: {}", e.toString());
-        continue;
       }
-      try {
-        onDatagram(buf, p.getLength(), p.getAddress(), p.getPort());
-      } catch (RuntimeException e) {
-        // A bug must not stop the mediator: count the datagram and go on.
-        malformed.incrementAndGet();
-        LOG.warn("SORM RADIUS bridge: request from {}:{} failed: {}", p.getAddress(), p.getPort(), e.toString(), e);
-      }
+    }
+  }
+
+  /** Sends the КПД2 messages the processed requests produced. */
+  void flushKpd2() {
+    if (!pendingKpd2.isEmpty()) {
+      server.sendKpd2(pendingKpd2);
+      pendingKpd2.clear();
     }
   }
 
@@ -540,7 +580,9 @@ public final class SormRadiusBridge implements AutoCloseable {
 
   private void send(byte[] response, InetAddress to, int port) {
     try {
-      socket.send(new DatagramPacket(response, response.length, to, port));
+      if (channel.send(ByteBuffer.wrap(response), new InetSocketAddress(to, port)) == 0) {
+        LOG.debug("SORM RADIUS bridge: send buffer full, response to {}:{} dropped (the client retransmits)", to, port);
+      }
     } catch (IOException e) {
       if (!closed) {
         LOG.info("SORM RADIUS bridge: sending a response to {}:{} failed: {}", to, port, e.toString());
@@ -749,9 +791,7 @@ public final class SormRadiusBridge implements AutoCloseable {
   }
 
   private void sendAll(List<Kpd2Message> messages) {
-    for (Kpd2Message m : messages) {
-      server.sendKpd2(m);
-    }
+    pendingKpd2.addAll(messages);
   }
 
   private @Nullable LocalDateTime time(Request r) {
@@ -802,11 +842,17 @@ public final class SormRadiusBridge implements AutoCloseable {
       return;
     }
     closed = true;
-    socket.close();
+    selector.wakeup();
     try {
       thread.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    try {
+      channel.close();
+      selector.close();
+    } catch (IOException e) {
+      LOG.debug("SORM RADIUS bridge close: {}", e.toString());
     }
     LOG.info("SORM RADIUS bridge closed");
   }

@@ -232,6 +232,32 @@ public final class SormStationServer implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Sends several КПД2 messages to every connected КПД2 link, in order, with as few TCP writes as
+   * possible ({@link SormFrameWriter#writeAll}: whole frames, at most 1,400 bytes per write); a
+   * link whose write fails is closed.
+   *
+   * @param messages the messages
+   * @return how many links they were written to
+   */
+  public int sendKpd2(List<Kpd2Message> messages) {
+    Objects.requireNonNull(messages, "messages");
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    int n = 0;
+    for (Link l : kpd2Links) {
+      try {
+        l.writer.writeAll(messages);
+        n++;
+      } catch (IOException e) {
+        LOG.info("SORM {} write failed, closing: {}", l.name, e.toString());
+        l.close();
+      }
+    }
+    return n;
+  }
+
   private boolean write(Link link, SormMessage m) {
     try {
       link.writer.write(m);
@@ -388,9 +414,7 @@ public final class SormStationServer implements AutoCloseable {
         return;
       }
     }
-    for (Kpd2Message m : r.kpd2()) {
-      sendKpd2(m);
-    }
+    sendKpd2(r.kpd2());
     if (station.pendingTableOutput() > 0) {
       output.execute(this::drainOutput);
     }

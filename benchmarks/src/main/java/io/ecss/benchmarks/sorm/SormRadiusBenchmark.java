@@ -1,30 +1,6 @@
 package io.ecss.benchmarks.sorm;
 
-import io.ecss.sorm.ControlCategory;
-import io.ecss.sorm.Kpd2Message;
-import io.ecss.sorm.NumberAdaptation;
-import io.ecss.sorm.NumberIndicator;
-import io.ecss.sorm.ObjectType;
-import io.ecss.sorm.PhoneNumber;
-import io.ecss.sorm.Priority;
-import io.ecss.sorm.SormCodec;
-import io.ecss.sorm.SormCommand;
-import io.ecss.sorm.SormConsole;
-import io.ecss.sorm.SormRadiusBridge;
-import io.ecss.sorm.SormStation;
-import io.ecss.sorm.SormStationServer;
 import io.ecss.sorm.StationConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code calls}: throughput of whole calls (Start, Interim-Update answer, Stop → messages
- *       1.1, 1.2, 1.3 received by the console), pipelined with at most {@value #WINDOW} calls in
+ *       1.1, 1.2, 1.3 received by the console), pipelined with at most {@value RadiusPath#WINDOW} calls in
  *       flight; ops/s = calls/s.
  *   <li>{@code startToMessage11}: latency from sending an Accounting Start to the console's
  *       listener receiving its message 1.1, one call at a time (the Stop follows unmeasured);
@@ -62,259 +38,114 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class SormRadiusBenchmark {
-  static final int OBJECTS = 1000;
-  static final int WINDOW = 32;
-  static final String SECRET = "bench-secret";
-  static final String PW = "000000";
-
-  /** One mediator + console + softswitch stand-in. */
-  abstract static class Path {
-    SormStationServer server;
-    SormConsole console;
-    SormRadiusBridge bridge;
-    DatagramSocket socket;
-    InetSocketAddress target;
-    Thread drain;
-    final Semaphore window = new Semaphore(WINDOW);
-    final Semaphore started = new Semaphore(0);
-    final MessageDigest md5;
-    final byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
-    final ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
-    volatile boolean closing;
-    long seq;
-
-    Path() {
-      try {
-        md5 = MessageDigest.getInstance("MD5");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    abstract StationConfig.CallLookup lookup();
-
-    /** Starts the station with 1,000 objects, the console, the bridge and the sender. */
-    @Setup
-    public void open() throws Exception {
-      InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-      SormStation station = new SormStation(StationConfig.defaults().withObjectCapacity(OBJECTS).withCallLookup(lookup()));
-      station.handle(new SormCommand.Start(1, PW));
-      for (int i = 0; i < OBJECTS; i++) {
-        station.handle(new SormCommand.AddObject(1, PW, i + 1, ObjectType.NODE_SUBSCRIBER,
-            PhoneNumber.of(NumberIndicator.NODE_SUBSCRIBER, objectNumber(i)), 0xFFFF, ControlCategory.FULL_COMBINED, 0xFF, Priority.NORMAL));
-      }
-      if (station.objectCount() != OBJECTS) {
-        throw new IllegalStateException("objects on control: " + station.objectCount());
-      }
-      server = SormStationServer.start(station, any, any);
-      console = SormConsole.connect(server.kpd1Address(), server.kpd2Address(), SormCodec.DEFAULT, Duration.ofSeconds(5));
-      console.onKpd2(m -> {
-        if (m instanceof Kpd2Message.CalledNumberReceived) {
-          started.release();
-        } else if (m instanceof Kpd2Message.Release) {
-          window.release();
-        }
-      });
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (server.kpd2Count() == 0) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("console КПД2 did not connect");
-        }
-        Thread.sleep(1);
-      }
-      bridge = SormRadiusBridge.start(server, any, SECRET, NumberAdaptation.NONE);
-      target = bridge.address();
-      socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-      socket.setReceiveBufferSize(1 << 20);
-      drain = new Thread(this::drainResponses, "bench-radius-responses");
-      drain.setDaemon(true);
-      drain.start();
-    }
-
-    static String objectNumber(int i) {
-      return "7495" + String.format("%07d", 1_000_000 + i * 7);
-    }
-
-    private void drainResponses() {
-      byte[] b = new byte[64];
-      DatagramPacket p = new DatagramPacket(b, b.length);
-      while (!closing) {
-        try {
-          socket.receive(p);
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }
-
-    /** Closes everything and checks that nothing was lost. */
-    @TearDown
-    public void close() throws InterruptedException {
-      // Let in-flight calls finish so the counters below are final.
-      window.tryAcquire(WINDOW, 5, TimeUnit.SECONDS);
-      closing = true;
-      socket.close();
-      drain.join(2000);
-      long accepted = bridge.accepted();
-      long dropped = bridge.wrongSecret() + bridge.malformed() + bridge.callOverflow();
-      bridge.close();
-      console.close();
-      server.close();
-      if (dropped != 0) {
-        throw new IllegalStateException("bridge dropped " + dropped + " of " + (accepted + dropped) + " requests");
-      }
-    }
-
-    void send(int status, String session, String a, String b, int extra) throws IOException {
-      buf.reset();
-      buf.write(4);
-      buf.write((int) (seq & 0xFF));
-      buf.write(0);
-      buf.write(0);
-      buf.write(new byte[16], 0, 16);
-      attr(40, new byte[] {0, 0, 0, (byte) status});
-      attr(44, session.getBytes(StandardCharsets.US_ASCII));
-      if (a != null) {
-        attr(31, a.getBytes(StandardCharsets.US_ASCII));
-        attr(30, b.getBytes(StandardCharsets.US_ASCII));
-      }
-      if (extra == 1) {
-        byte[] pair = "phase=answer".getBytes(StandardCharsets.US_ASCII);
-        vsa(1, pair);
-      } else if (extra == 2) {
-        vsa(11, new byte[] {0, 0, 0, 1});
-      }
-      byte[] p = buf.toByteArray();
-      p[2] = (byte) (p.length >>> 8);
-      p[3] = (byte) p.length;
-      md5.reset();
-      md5.update(p);
-      md5.update(secret);
-      System.arraycopy(md5.digest(), 0, p, 4, 16);
-      socket.send(new DatagramPacket(p, p.length, target));
-      seq++;
-    }
-
-    private void attr(int type, byte[] value) {
-      buf.write(type);
-      buf.write(value.length + 2);
-      buf.write(value, 0, value.length);
-    }
-
-    private void vsa(int subType, byte[] value) {
-      buf.write(26);
-      buf.write(value.length + 8);
-      buf.write(0);
-      buf.write(0);
-      buf.write(0x89);
-      buf.write(0xC1); // 35265
-      buf.write(subType);
-      buf.write(value.length + 2);
-      buf.write(value, 0, value.length);
-    }
-
-    /** One whole call, pipelined: waits only for a free slot in the window. */
-    long call() throws Exception {
-      if (!window.tryAcquire(5, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("no message 1.3 for 5 s: requests or messages lost");
-      }
-      long n = seq;
-      String session = "c" + n;
-      send(1, session, objectNumber((int) (n % OBJECTS)), "8800" + n, 0);
-      send(3, session, null, null, 1);
-      send(2, session, null, null, 2);
-      return n;
-    }
-
-    /** Start, wait for message 1.1 at the console, then Stop (not measured by the caller's wait). */
-    long startToMessage11() throws Exception {
-      long n = seq;
-      String session = "l" + n;
-      send(1, session, objectNumber((int) (n % OBJECTS)), "8800" + n, 0);
-      if (!started.tryAcquire(5, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("no message 1.1 for 5 s");
-      }
-      if (!window.tryAcquire(5, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("window exhausted");
-      }
-      send(2, session, null, null, 2);
-      return n;
-    }
-  }
-
   /** The number index (the default station). */
   @State(Scope.Benchmark)
-  public static class Indexed extends Path {
-    @Override
-    StationConfig.CallLookup lookup() {
-      return StationConfig.CallLookup.NUMBER_INDEX;
+  public static class Indexed {
+    RadiusPath p;
+
+    /**
+     * Starts the path.
+     *
+     * @throws Exception if it cannot start
+     */
+    @Setup
+    public void open() throws Exception {
+      p = new RadiusPath(StationConfig.CallLookup.NUMBER_INDEX);
+      p.open();
+    }
+
+    /**
+     * Stops the path.
+     *
+     * @throws InterruptedException if interrupted
+     */
+    @TearDown
+    public void close() throws InterruptedException {
+      p.close();
     }
   }
 
   /** The linear scan (baseline). */
   @State(Scope.Benchmark)
-  public static class Scanned extends Path {
-    @Override
-    StationConfig.CallLookup lookup() {
-      return StationConfig.CallLookup.LINEAR_SCAN;
+  public static class Scanned {
+    RadiusPath p;
+
+    /**
+     * Starts the path.
+     *
+     * @throws Exception if it cannot start
+     */
+    @Setup
+    public void open() throws Exception {
+      p = new RadiusPath(StationConfig.CallLookup.LINEAR_SCAN);
+      p.open();
+    }
+
+    /**
+     * Stops the path.
+     *
+     * @throws InterruptedException if interrupted
+     */
+    @TearDown
+    public void close() throws InterruptedException {
+      p.close();
     }
   }
-
   /**
    * Whole calls per second with the number index.
    *
-   * @param p the path
+   * @param s the path
    * @return the call's sequence number
    * @throws Exception on a lost call
    */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
-  public long calls(Indexed p) throws Exception {
-    p.started.drainPermits();
-    return p.call();
+  public long calls(Indexed s) throws Exception {
+    s.p.started.drainPermits();
+    return s.p.call();
   }
 
   /**
    * Whole calls per second with a linear scan of the object table.
    *
-   * @param p the path
+   * @param s the path
    * @return the call's sequence number
    * @throws Exception on a lost call
    */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
-  public long baselineCalls(Scanned p) throws Exception {
-    p.started.drainPermits();
-    return p.call();
+  public long baselineCalls(Scanned s) throws Exception {
+    s.p.started.drainPermits();
+    return s.p.call();
   }
 
   /**
    * Accounting Start → message 1.1 at the console, with the number index.
    *
-   * @param p the path
+   * @param s the path
    * @return the call's sequence number
    * @throws Exception on a lost call
    */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public long startToMessage11(Indexed p) throws Exception {
-    return p.startToMessage11();
+  public long startToMessage11(Indexed s) throws Exception {
+    return s.p.startToMessage11();
   }
 
   /**
    * Accounting Start → message 1.1 at the console, with a linear scan of the object table.
    *
-   * @param p the path
+   * @param s the path
    * @return the call's sequence number
    * @throws Exception on a lost call
    */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public long baselineStartToMessage11(Scanned p) throws Exception {
-    return p.startToMessage11();
+  public long baselineStartToMessage11(Scanned s) throws Exception {
+    return s.p.startToMessage11();
   }
 }
