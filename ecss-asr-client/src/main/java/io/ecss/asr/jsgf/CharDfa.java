@@ -400,32 +400,39 @@ final class CharDfa {
     return paths[0];
   }
 
-  /** Lazily computed per-character facts shared by every matcher. */
+  /** Per-character facts shared by every matcher, computed once. */
   private static final class Chars {
+    /** Character to its lower case ({@link Character#toLowerCase(char)}). */
+    static final char[] LOWER = new char[0x10000];
+
     /** 0 = ordinary, SPACE, or COMPLEX (only when ignoring case). */
-    static final byte[] FOLDING = kinds(true);
+    static final byte[] FOLDING = new byte[0x10000];
 
-    static final byte[] EXACT = kinds(false);
+    /** 0 = ordinary or SPACE (surrogates are COMPLEX). */
+    static final byte[] EXACT = new byte[0x10000];
 
-    private static byte[] kinds(boolean ignoreCase) {
-      byte[] k = new byte[0x10000];
+    static {
       for (int c = 0; c < 0x10000; c++) {
         char ch = (char) c;
+        char lower = Character.toLowerCase(ch);
+        LOWER[c] = lower;
         if (Words.isSpace(ch)) {
-          k[c] = SPACE;
+          FOLDING[c] = SPACE;
+          EXACT[c] = SPACE;
         } else if (Character.isSurrogate(ch)) {
-          k[c] = COMPLEX;
-        } else if (ignoreCase && (ch == '\u03a3' || !simpleLowerCase(ch))) {
-          k[c] = COMPLEX;
+          FOLDING[c] = COMPLEX;
+          EXACT[c] = COMPLEX;
+        } else if (ch == '\u03a3' || !simpleLowerCase(ch, lower)) {
+          FOLDING[c] = COMPLEX;
         }
       }
-      return k;
     }
 
-    /** Whether lower-casing the character alone is {@link Character#toLowerCase(char)}. */
-    private static boolean simpleLowerCase(char ch) {
-      char lower = Character.toLowerCase(ch);
-      if (lower == ch && ch < 0x80) {
+    private Chars() {}
+
+    /** Whether lower-casing the character alone as a string gives {@code lower}. */
+    private static boolean simpleLowerCase(char ch, char lower) {
+      if (ch < 0x80) {
         return true;
       }
       String s = String.valueOf(ch).toLowerCase(Locale.ROOT);
@@ -435,7 +442,10 @@ final class CharDfa {
 
   /** Input character to class, folding as the options say. */
   private static byte[] classTable(MatchOptions options, char[] letterClass) {
-    byte[] kinds = options.ignoreCase() ? Chars.FOLDING : Chars.EXACT;
+    boolean ignoreCase = options.ignoreCase();
+    boolean yo = options.yoAsYe();
+    byte[] kinds = ignoreCase ? Chars.FOLDING : Chars.EXACT;
+    char[] lower = Chars.LOWER;
     byte[] out = new byte[0x10000];
     for (int c = 0; c < 0x10000; c++) {
       byte k = kinds[c];
@@ -443,11 +453,8 @@ final class CharDfa {
         out[c] = k;
         continue;
       }
-      char f = (char) c;
-      if (options.ignoreCase()) {
-        f = Character.toLowerCase(f);
-      }
-      if (options.yoAsYe() && (f == 'ё' || f == 'Ё')) {
+      char f = ignoreCase ? lower[c] : (char) c;
+      if (yo && (f == 'ё' || f == 'Ё')) {
         f = f == 'ё' ? 'е' : 'Е';
       }
       out[c] = (byte) letterClass[f];

@@ -1,7 +1,6 @@
 package io.ecss.asr.jsgf;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,7 +27,7 @@ final class JsgfParser {
 
   private final String s;
   private final JsgfLimits limits;
-  private final IdentityHashMap<Object, Integer> offsets = new IdentityHashMap<>();
+  private final SourceMap.Recorder offsets = new SourceMap.Recorder();
   private int @Nullable [] lineStarts;
   private int pos;
   private int depth;
@@ -87,7 +86,7 @@ final class JsgfParser {
       rules.add(rule());
       endStatement();
     }
-    return new JsgfGrammar(header, name, imports, rules, new SourceMap(s, offsets));
+    return new JsgfGrammar(header, name, imports, rules, offsets.build(s));
   }
 
   private JsgfHeader header() {
@@ -262,7 +261,7 @@ final class JsgfParser {
     if (num.isEmpty()) {
       throw error("expected a number after '/', found " + found());
     }
-    if (!NUMBER.matcher(num).matches()) {
+    if (!isDigits(num) && !NUMBER.matcher(num).matches()) {
       throw error(start, "malformed weight '" + num + "' (expected a number such as 2 or 0.5)");
     }
     double w = Double.parseDouble(num);
@@ -275,6 +274,16 @@ final class JsgfParser {
     }
     pos++;
     return w;
+  }
+
+  private static boolean isDigits(String num) {
+    for (int i = 0; i < num.length(); i++) {
+      char c = num.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Expansion sequence() {

@@ -15,6 +15,12 @@ final class Names {
   }
 
   static boolean isTokenChar(int cp) {
+    if (cp < 128) {
+      return cp > ' ' && cp != 0x7f && TOKEN_STOP.indexOf(cp) < 0;
+    }
+    if (cp >= 0x400 && cp <= 0x4ff) {
+      return true; // Cyrillic: letters and signs, never blank or control
+    }
     return !Character.isWhitespace(cp)
         && !Character.isSpaceChar(cp)
         && !Character.isISOControl(cp)

@@ -28,7 +28,14 @@ final class Words {
     return out;
   }
 
+  /**
+   * Whitespace as Java knows it ({@link Character#isWhitespace} or {@link Character#isSpaceChar}),
+   * answered without a table lookup below U+1680, where only ASCII blanks and U+00A0 qualify.
+   */
   static boolean isSpace(char c) {
+    if (c < 0x1680) {
+      return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f) || c == 0xa0;
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 

@@ -302,6 +302,17 @@ class JsgfFastPathTest {
     assertThat(allocated).as("bytes allocated by 100,000 matches").isLessThan(10_000);
   }
 
+  @Test
+  void characterClassShortcutsMatchTheJdkDefinitions() {
+    String stop = ";=|*+<>()[]{}/\"";
+    for (int c = 0; c < 0x10000; c++) {
+      boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      assertThat(Words.isSpace((char) c)).as("U+%04X", c).isEqualTo(space);
+      boolean token = !space && !Character.isISOControl(c) && (c >= 128 || stop.indexOf(c) < 0);
+      assertThat(Names.isTokenChar(c)).as("U+%04X", c).isEqualTo(token);
+    }
+  }
+
   /** Case, ё and spacing variants of a phrase. */
   static String variant(String phrase, Random r) {
     StringBuilder sb = new StringBuilder();
