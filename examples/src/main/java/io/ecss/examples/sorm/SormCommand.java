@@ -37,13 +37,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "SORM console protocol: decode and encode frames, list status codes, run a mediator"
-            + " (station) or a control console on TCP.",
+            + " (station) or a control console on TCP, report calls over RADIUS.",
     subcommands = {
       SormCommand.Decode.class,
       SormCommand.Encode.class,
       SormCommand.Codes.class,
       SormStationCommand.class,
       SormConsoleCommand.class,
+      SormRadiusCommand.class,
     })
 public final class SormCommand {
 

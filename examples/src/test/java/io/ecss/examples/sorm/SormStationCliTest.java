@@ -147,6 +147,71 @@ class SormStationCliTest {
   }
 
   @Test
+  void theWholeChainFromTheCommandLine() throws Exception {
+    Station st = start("--radius-port", "0", "--radius-secret", "s3cret");
+    assertThat(run(st.console("start")).code()).isZero();
+    assertThat(run(st.console("control", "--object", "5", "--number", "2345678", "--indicator", "NODE_SUBSCRIBER"))
+        .code()).isZero();
+    Background watch = Background.start(st.console("watch", "--count", "3"));
+    st.awaitLine("КПД2 links: 1");
+    String port = String.valueOf(st.radius);
+    Run started = run("sorm", "radius", "--port", port, "--secret", "s3cret", "start", "--call-id", "c1",
+        "--a", "2345678", "--b", "84951234567", "--sorm-a", "2345678", "--sorm-ni-a", "private");
+    assertThat(started).isEqualTo(new Run(0, "Accounting Start c1: Accounting-Response from 127.0.0.1:" + port + "\n", ""));
+    assertThat(run("sorm", "radius", "--port", port, "--secret", "s3cret", "answer", "--call-id", "c1"))
+        .isEqualTo(new Run(0, "Interim-Update (answer) c1: Accounting-Response from 127.0.0.1:" + port + "\n", ""));
+    assertThat(run("sorm", "radius", "--port", port, "--secret", "s3cret", "stop", "--call-id", "c1",
+        "--disconnect-code", "5").code()).isZero();
+    Run events = watch.await();
+    assertThat(events.code()).isZero();
+    String[] lines = events.out().split("\n");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[1]).startsWith("message 1.1 (complete called number received): call 0, object 5 NODE_SUBSCRIBER,"
+        + " outgoing, A 2345678 (NODE_SUBSCRIBER), B 84951234567 (RUSSIAN_PSTN), at ");
+    assertThat(lines[2]).startsWith("message 1.2 (answer): call 0, object 5");
+    assertThat(lines[3]).startsWith("message 1.3 (release): call 0, object 5").endsWith(", cause 0x03 BUSY (called party busy)");
+
+    Run wrong = run("sorm", "radius", "--port", port, "--secret", "wrong", "--timeout", "100ms", "--retries", "0",
+        "start", "--call-id", "c2", "--a", "1", "--b", "2");
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.out()).isEmpty();
+    assertThat(wrong.err()).startsWith("ecss sorm radius start: RADIUS Start c2: no Accounting-Response from ")
+        .endsWith(" within 100 ms (1 attempt)\n");
+    st.awaitLine("RADIUS: 3 accepted, 1 wrong secret, 0 malformed; calls intercepted 1, active 0");
+    assertThat(st.stop().code()).isZero();
+  }
+
+  @Test
+  void radiusUsageErrorsExitTwo() {
+    assertThat(run("sorm", "radius", "start", "--call-id", "c", "--a", "1", "--b", "2").err())
+        .startsWith("Missing required option: '--secret=SECRET'\n");
+    assertThat(run("sorm", "radius", "--secret", "s", "start", "--call-id", "c", "--a", "1", "--b", "2",
+        "--sorm-ni-a", "private").err())
+        .startsWith("--sorm-ni-a/--sorm-ni-b need --sorm-a/--sorm-b\n");
+    assertThat(run("sorm", "radius", "--secret", "s", "start", "--call-id", "c", "--a", "1", "--b", "2",
+        "--sorm-a", "1", "--sorm-ni-a", "galactic").err())
+        .startsWith("Invalid value for option '--sorm-ni-a': \"galactic\" (expected private, local, zone, intercity,"
+            + " international or emergency)");
+    assertThat(run("sorm", "radius", "--secret", "s", "start", "--call-id", "", "--a", "1", "--b", "2").code())
+        .isEqualTo(2);
+    assertThat(run("sorm", "radius", "--secret", "s", "--retries", "11", "answer", "--call-id", "c").code())
+        .isEqualTo(2);
+    assertThat(run("sorm", "radius", "--secret", "s", "stop", "--call-id", "c", "--disconnect-code", "-1").code())
+        .isEqualTo(2);
+    assertThat(run("sorm", "radius").err()).startsWith("Missing required subcommand: start, answer or stop\n");
+  }
+
+  @Test
+  void idleTimeoutIsReported() throws Exception {
+    Station st = start("--idle-timeout", "300ms");
+    assertThat(run(st.console("start")).code()).isZero();
+    st.awaitLine("КПД1 link faulty (idle timeout): output blocked, 0 messages discarded so far");
+    assertThat(run(st.console("version")).code()).isZero();
+    st.awaitLine("КПД1 link ok");
+    assertThat(st.stop().code()).isZero();
+  }
+
+  @Test
   void aPortInUseIsOneLineWithExitOne() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
