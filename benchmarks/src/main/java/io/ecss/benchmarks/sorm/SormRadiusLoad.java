@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * so both see the same machine conditions.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.ecss.benchmarks.sorm.SormRadiusLoad [calls] [rounds]
+ * java -cp benchmarks/target/benchmarks.jar io.ecss.benchmarks.sorm.SormRadiusLoad [calls] [rounds] [number|linear]
  * </pre>
  *
  * <p>Defaults: 100,000 measured calls per run after 30,000 warm-up calls, 2 rounds; {@code
@@ -26,7 +26,8 @@ public final class SormRadiusLoad {
   /**
    * Runs the harness and prints one line per run.
    *
-   * @param args {@code [calls] [rounds]} or {@code --smoke}
+   * @param args {@code [calls] [rounds] [number|linear]} (the last runs one lookup only) or {@code
+   *     --smoke}
    * @throws Exception if a run fails (a lost call fails loudly)
    */
   public static void main(String[] args) throws Exception {
@@ -38,7 +39,9 @@ public final class SormRadiusLoad {
         RadiusPath.OBJECTS, RadiusPath.WINDOW, calls, warmup, Runtime.getRuntime().availableProcessors());
     for (int r = 0; r < rounds; r++) {
       for (StationConfig.CallLookup lookup : StationConfig.CallLookup.values()) {
-        run(lookup, calls, warmup);
+        if (args.length < 3 || lookup.name().startsWith(args[2].toUpperCase(Locale.ROOT))) {
+          run(lookup, calls, warmup);
+        }
       }
     }
   }
