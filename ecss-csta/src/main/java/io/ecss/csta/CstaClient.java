@@ -112,8 +112,12 @@ public final class CstaClient implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ExecutorService connector;
   private final InvokeIds ids = new InvokeIds();
+  private static final int MAX_SNAPSHOT_CALLS = 100_000;
+
   private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
   private final Map<String, CstaMonitor> byXref = new ConcurrentHashMap<>();
+  /** Segmented SnapshotDevice answers being collected, by serviceCrossRefID. */
+  private final Map<String, Assembly> assemblies = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private final Connection.Handler handler = new Handler();
@@ -918,10 +922,95 @@ public final class CstaClient implements AutoCloseable {
           new CstaTimeoutException(
               p.request + " invokeID " + CstaFrames.formatInvokeId(id) + " timed out after "
                   + timeout.toMillis() + " ms"));
+      return;
+    }
+    for (Assembly a : List.copyOf(assemblies.values())) {
+      if (a.pending == p && assemblies.remove(a.serviceCrossRefId, a)) {
+        complete(
+            p,
+            null,
+            new CstaTimeoutException(
+                p.request + " invokeID " + CstaFrames.formatInvokeId(id) + " timed out after "
+                    + timeout.toMillis() + " ms waiting for the last SnapshotDeviceData segment of serviceCrossRefID "
+                    + a.serviceCrossRefId + " (" + a.segments + " received)"));
+      }
+    }
+  }
+
+  /** One segment of a segmented snapshot; runs on the reader thread. */
+  private void onSnapshotData(Connection c, CstaMessage.SnapshotDeviceData d) {
+    String xref = d.serviceCrossRefId();
+    Assembly a = assemblies.get(xref);
+    if (a == null || a.conn != c) {
+      log.debug("CSTA {}: dropping SnapshotDeviceData for unknown or finished serviceCrossRefID {}", peer, xref);
+      return;
+    }
+    Long seg = d.segmentId();
+    String problem = null;
+    if (seg != null && a.lastSegmentId != null && seg != a.lastSegmentId + 1) {
+      problem = "segment " + seg + " of serviceCrossRefID " + xref + " arrived after segment " + a.lastSegmentId
+          + " (a segment is missing or repeated)";
+    } else if (a.calls.size() + d.calls().size() > MAX_SNAPSHOT_CALLS) {
+      problem = "serviceCrossRefID " + xref + " has more than " + MAX_SNAPSHOT_CALLS + " calls";
+    }
+    if (problem != null) {
+      if (assemblies.remove(xref, a)) {
+        cancel(a.pending.timeout);
+        complete(a.pending, null, new CstaException(
+            a.pending.request + " invokeID " + CstaFrames.formatInvokeId(a.invokeId) + ": " + problem));
+      }
+      return;
+    }
+    if (seg != null) {
+      a.lastSegmentId = seg;
+    }
+    a.calls.addAll(d.calls());
+    a.segments++;
+    if (d.lastSegment() && assemblies.remove(xref, a)) {
+      cancel(a.pending.timeout);
+      Object v = new CstaResponse.SnapshotDeviceResponse(a.calls, xref);
+      if (a.pending.hook != null) {
+        try {
+          v = a.pending.hook.apply((CstaMessage) v);
+        } catch (RuntimeException e) {
+          complete(a.pending, null, e);
+          return;
+        }
+      }
+      complete(a.pending, v, null);
+    }
+  }
+
+  /** A segmented snapshot being collected; fields other than the finals belong to the reader. */
+  private static final class Assembly {
+    final Pending pending;
+    final Connection conn;
+    final int invokeId;
+    final String serviceCrossRefId;
+    final List<CstaResponse.SnapshotCall> calls = new ArrayList<>();
+    @Nullable Long lastSegmentId;
+    int segments;
+
+    Assembly(Pending pending, Connection conn, int invokeId, String serviceCrossRefId) {
+      this.pending = pending;
+      this.conn = conn;
+      this.invokeId = invokeId;
+      this.serviceCrossRefId = serviceCrossRefId;
     }
   }
 
   private void failPending(@Nullable Connection c, Throwable cause) {
+    for (Assembly a : List.copyOf(assemblies.values())) {
+      if ((c == null || a.conn == c) && assemblies.remove(a.serviceCrossRefId, a)) {
+        cancel(a.pending.timeout);
+        complete(
+            a.pending,
+            null,
+            new CstaConnectionException(
+                a.pending.request + " invokeID " + CstaFrames.formatInvokeId(a.invokeId)
+                    + " failed while its SnapshotDeviceData segments arrived: " + cause.getMessage(), cause));
+      }
+    }
     for (Map.Entry<Integer, Pending> e : List.copyOf(pending.entrySet())) {
       Pending p = e.getValue();
       if ((c == null || p.conn == c) && pending.remove(e.getKey(), p)) {
@@ -955,6 +1044,23 @@ public final class CstaClient implements AutoCloseable {
     Pending p = pending.get(id);
     if (p == null || p.conn != c || !pending.remove(id, p)) {
       log.debug("CSTA {}: dropping late or unmatched {} invokeID {}", peer, m.name(), id);
+      return;
+    }
+    if (m instanceof CstaResponse.SnapshotDeviceResponse snap
+        && snap.serviceCrossRefId() != null
+        && snap.calls().isEmpty()
+        && p.type == CstaResponse.SnapshotDeviceResponse.class) {
+      // The data follow in SnapshotDeviceData segments; the request's timeout keeps running.
+      ids.release(id);
+      String xref = snap.serviceCrossRefId();
+      Assembly a = new Assembly(p, c, id, xref);
+      Assembly prev = assemblies.putIfAbsent(xref, a);
+      if (prev != null) {
+        cancel(p.timeout);
+        complete(p, null, new CstaException(p.request + " invokeID " + CstaFrames.formatInvokeId(id)
+            + ": serviceCrossRefID " + xref + " is already collecting for invokeID "
+            + CstaFrames.formatInvokeId(prev.invokeId)));
+      }
       return;
     }
     cancel(p.timeout);
@@ -1039,6 +1145,8 @@ public final class CstaClient implements AutoCloseable {
         for (CstaClientListener l : listeners) {
           dispatch(() -> l.onSystemStatus(s.systemStatus()));
         }
+      } else if (m instanceof CstaMessage.SnapshotDeviceData d) {
+        onSnapshotData(c, d); // a one-way message: never answered
       } else if (m instanceof CstaMessage.SessionTerminated t) {
         log.info("CSTA {}: session terminated by the switch", peer);
         c.abort(new CstaConnectionException("session terminated by the switch: " + t.reason()));

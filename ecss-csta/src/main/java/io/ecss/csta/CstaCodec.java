@@ -360,6 +360,9 @@ public final class CstaCodec {
       case "SystemStatusResponse" -> {
         return new CstaResponse.SystemStatusResponse();
       }
+      case "SnapshotDeviceData" -> {
+        return snapshotData(root);
+      }
       default -> {
         if (n.endsWith("NegResponse")) {
           XmlNode code = root.child("errorCode");
@@ -461,7 +464,45 @@ public final class CstaCodec {
 
   private static CstaResponse.SnapshotDeviceResponse snapshot(XmlNode root) {
     XmlNode holder = root.child("crossRefIDorSnapshotData");
-    XmlNode data = (holder == null ? root : holder).child("snapshotData");
+    XmlNode where = holder == null ? root : holder;
+    XmlNode xref = where.child("serviceCrossRefID");
+    if (xref != null && where.child("snapshotData") == null) {
+      if (xref.text.isEmpty()) {
+        throw new CstaParseException(root.name + "/serviceCrossRefID is empty", xref.line, xref.column);
+      }
+      return new CstaResponse.SnapshotDeviceResponse(List.of(), xref.text);
+    }
+    return new CstaResponse.SnapshotDeviceResponse(snapshotCalls(where.child("snapshotData")));
+  }
+
+  private static CstaMessage.SnapshotDeviceData snapshotData(XmlNode root) {
+    String xref = root.requiredText("serviceCrossRefID");
+    XmlNode seg = root.child("segmentID");
+    Long segmentId = null;
+    if (seg != null) {
+      try {
+        segmentId = Long.parseLong(seg.text.trim());
+      } catch (NumberFormatException e) {
+        throw new CstaParseException(
+            root.name + "/segmentID is not an integer: '" + seg.text + "'", seg.line, seg.column);
+      }
+    }
+    XmlNode last = root.child("lastSegment");
+    boolean lastSegment;
+    if (last == null) {
+      lastSegment = true; // an unnumbered, unmarked segment can only be the whole answer
+    } else {
+      String v = last.text.trim();
+      if (!v.equals("true") && !v.equals("false") && !v.equals("1") && !v.equals("0")) {
+        throw new CstaParseException(
+            root.name + "/lastSegment is not a boolean: '" + last.text + "'", last.line, last.column);
+      }
+      lastSegment = v.equals("true") || v.equals("1");
+    }
+    return new CstaMessage.SnapshotDeviceData(xref, segmentId, lastSegment, snapshotCalls(root.child("snapshotData")));
+  }
+
+  private static List<CstaResponse.SnapshotCall> snapshotCalls(@Nullable XmlNode data) {
     List<CstaResponse.SnapshotCall> calls = new ArrayList<>();
     if (data != null) {
       for (XmlNode info : data.all("snapshotDeviceResponseInfo")) {
@@ -487,7 +528,7 @@ public final class CstaCodec {
                 states));
       }
     }
-    return new CstaResponse.SnapshotDeviceResponse(calls);
+    return calls;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -548,6 +589,13 @@ public final class CstaCodec {
     } else if (m instanceof CstaMessage.SessionTerminated t) {
       x.leaf("sessionID", t.sessionId());
       x.open("sessionTermReason").leaf("definedTermReason", t.reason()).close("sessionTermReason");
+    } else if (m instanceof CstaMessage.SnapshotDeviceData d) {
+      x.leaf("serviceCrossRefID", d.serviceCrossRefId());
+      if (d.segmentId() != null) {
+        x.leaf("segmentID", Long.toString(d.segmentId()));
+      }
+      x.leaf("lastSegment", Boolean.toString(d.lastSegment()));
+      snapshotCalls(x, d.calls());
     }
   }
 
@@ -653,27 +701,37 @@ public final class CstaCodec {
       conn(x, "conferenceCall", t.conferenceCall());
       items(x, "connections", t.connections());
     } else if (r instanceof CstaResponse.SnapshotDeviceResponse v) {
-      x.open("crossRefIDorSnapshotData").open("snapshotData");
-      for (CstaResponse.SnapshotCall c : v.calls()) {
-        x.open("snapshotDeviceResponseInfo");
-        conn(x, "connectionIdentifier", c.connection());
-        if (c.endpointDevice() != null) {
-          x.open("endpointDevice")
-              .leaf("deviceIdentifier", c.endpointDevice())
-              .close("endpointDevice");
-        }
-        x.open("localCallState").open("compoundCallState");
-        for (String s : c.localConnectionStates()) {
-          x.leaf("localConnectionState", s);
-        }
-        x.close("compoundCallState").close("localCallState");
-        x.close("snapshotDeviceResponseInfo");
+      x.open("crossRefIDorSnapshotData");
+      if (v.serviceCrossRefId() != null && v.calls().isEmpty()) {
+        x.leaf("serviceCrossRefID", v.serviceCrossRefId());
+      } else {
+        snapshotCalls(x, v.calls());
       }
-      x.close("snapshotData").close("crossRefIDorSnapshotData");
+      x.close("crossRefIDorSnapshotData");
     } else if (r instanceof CstaResponse.RequestSystemStatusResponse v) {
       x.leaf("systemStatus", v.systemStatus());
     }
     // The other responses are empty.
+  }
+
+  private static void snapshotCalls(Xml x, List<CstaResponse.SnapshotCall> calls) {
+    x.open("snapshotData");
+    for (CstaResponse.SnapshotCall c : calls) {
+      x.open("snapshotDeviceResponseInfo");
+      conn(x, "connectionIdentifier", c.connection());
+      if (c.endpointDevice() != null) {
+        x.open("endpointDevice")
+            .leaf("deviceIdentifier", c.endpointDevice())
+            .close("endpointDevice");
+      }
+      x.open("localCallState").open("compoundCallState");
+      for (String s : c.localConnectionStates()) {
+        x.leaf("localConnectionState", s);
+      }
+      x.close("compoundCallState").close("localCallState");
+      x.close("snapshotDeviceResponseInfo");
+    }
+    x.close("snapshotData");
   }
 
   /** Writes the filtered flags as {@code true}; nothing at all for an empty requested filter. */

@@ -2,6 +2,9 @@ package io.ecss.csta;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Any message that travels in a CSTA frame body: a request, a response, an error, an event or a
  * session notification. {@link CstaCodec} turns each into ECMA-323 ed3 XML and back.
@@ -10,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface CstaMessage
     permits CstaRequest, CstaResponse, CstaEvent, CstaError, CstaMessage.SessionTerminated,
-        CstaMessage.Unknown {
+        CstaMessage.SnapshotDeviceData, CstaMessage.Unknown {
 
   /**
    * The XML root element's local name of this message, e.g. {@code MakeCall}.
@@ -41,6 +44,43 @@ public sealed interface CstaMessage
     @Override
     public String name() {
       return "ApplicationSessionTerminated";
+    }
+  }
+
+  /**
+   * ECMA-323 {@code SnapshotDeviceData}: one segment of a snapshot the switch answered with a
+   * service cross-reference id instead of inline data. Sent by the switch after the {@code
+   * SnapshotDeviceResponse}; it has no response. {@link CstaClient} collects the segments of a
+   * pending {@code SnapshotDevice} until {@code lastSegment}.
+   *
+   * @param serviceCrossRefId the service cross-reference id of the {@code SnapshotDeviceResponse}
+   * @param segmentId the segment number (1, 2, ...), or null if the switch does not number
+   *     segments
+   * @param lastSegment whether this is the last segment
+   * @param calls this segment's {@code snapshotData} entries
+   */
+  record SnapshotDeviceData(
+      String serviceCrossRefId,
+      @Nullable Long segmentId,
+      boolean lastSegment,
+      List<CstaResponse.SnapshotCall> calls)
+      implements CstaMessage {
+    /**
+     * Validates and copies the fields.
+     *
+     * @param serviceCrossRefId the service cross-reference id
+     * @param segmentId the segment number, or null
+     * @param lastSegment whether this is the last segment
+     * @param calls this segment's entries
+     */
+    public SnapshotDeviceData {
+      requireNonNull(serviceCrossRefId, "serviceCrossRefId");
+      calls = List.copyOf(calls);
+    }
+
+    @Override
+    public String name() {
+      return "SnapshotDeviceData";
     }
   }
 

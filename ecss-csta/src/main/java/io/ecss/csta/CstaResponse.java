@@ -206,18 +206,35 @@ public sealed interface CstaResponse extends CstaMessage {
   }
 
   /**
-   * {@code SnapshotDeviceResponse} with inline {@code snapshotData}.
+   * {@code SnapshotDeviceResponse}: the calls a device is in. ECMA-323 lets the switch either
+   * answer inline ({@code crossRefIDorSnapshotData/snapshotData}) or answer with a {@code
+   * serviceCrossRefID} and send the data in {@code SnapshotDeviceData} segments; {@link
+   * CstaClient} reassembles the segments and completes the request with one response holding every
+   * call, in segment order.
    *
-   * @param calls one entry per call the device is in
+   * @param calls one entry per call the device is in (all segments, once reassembled)
+   * @param serviceCrossRefId the service cross-reference id when the data came in segments, else
+   *     null
    */
-  record SnapshotDeviceResponse(List<SnapshotCall> calls) implements CstaResponse {
+  record SnapshotDeviceResponse(List<SnapshotCall> calls, @Nullable String serviceCrossRefId)
+      implements CstaResponse {
     /**
      * Copies the list.
      *
      * @param calls one entry per call the device is in
+     * @param serviceCrossRefId the service cross-reference id of a segmented answer, or null
      */
     public SnapshotDeviceResponse {
       calls = List.copyOf(calls);
+    }
+
+    /**
+     * An inline answer.
+     *
+     * @param calls one entry per call the device is in
+     */
+    public SnapshotDeviceResponse(List<SnapshotCall> calls) {
+      this(calls, null);
     }
 
     @Override

@@ -78,6 +78,9 @@ public final class CstaSimulator implements AutoCloseable {
   private int nextXref;
   private int nextSession;
   private int nextServerInvoke = 4999;
+  private int nextServiceXref;
+  private volatile int snapshotSegmentSize;
+  private @Nullable Long skipSegment; // guarded by lock
   private volatile boolean splitFrames;
   private final AtomicInteger systemStatusAcks = new AtomicInteger();
   private final AtomicInteger requestsServed = new AtomicInteger();
@@ -309,6 +312,33 @@ public final class CstaSimulator implements AutoCloseable {
     }
     for (Session s : all) {
       s.terminate(reason);
+    }
+  }
+
+  /**
+   * Answers {@code SnapshotDevice} the segmented way of ECMA-323: a {@code SnapshotDeviceResponse}
+   * with a {@code serviceCrossRefID}, then {@code SnapshotDeviceData} messages (invoke id 9999)
+   * with {@code segmentID} 1, 2, ... and {@code lastSegment}, at most {@code callsPerSegment}
+   * calls each (one empty segment for a device without calls). 0 (the default) answers inline.
+   *
+   * @param callsPerSegment calls per segment, or 0 for inline answers
+   */
+  public void segmentSnapshots(int callsPerSegment) {
+    if (callsPerSegment < 0) {
+      throw new IllegalArgumentException("callsPerSegment: " + callsPerSegment + " (expected >= 0)");
+    }
+    this.snapshotSegmentSize = callsPerSegment;
+  }
+
+  /**
+   * Does not send the next {@code SnapshotDeviceData} segment with this segment number (a
+   * client then sees a gap, or never gets the last segment).
+   *
+   * @param segmentId the segment to lose, from 1
+   */
+  public void loseSnapshotSegment(long segmentId) {
+    synchronized (lock) {
+      skipSegment = segmentId;
     }
   }
 
@@ -702,7 +732,8 @@ public final class CstaSimulator implements AutoCloseable {
     }
   }
 
-  private record Out(Session session, CstaEvent event) {}
+  /** A message sent after the response: an event, or a snapshot segment. */
+  private record Out(Session session, CstaMessage event) {}
 
   private CstaMessage serve(Session s, CstaRequest<?> req, List<Out> events) {
     if (req instanceof CstaRequest.ResetApplicationSessionTimer r) {
@@ -758,7 +789,22 @@ public final class CstaSimulator implements AutoCloseable {
           out.add(new CstaResponse.SnapshotCall(ConnectionId.of(c.id, r.snapshotObject()), endpoint, states));
         }
       }
-      return new CstaResponse.SnapshotDeviceResponse(out);
+      int per = snapshotSegmentSize;
+      if (per <= 0) {
+        return new CstaResponse.SnapshotDeviceResponse(out);
+      }
+      String xref = "SX" + ++nextServiceXref;
+      int segments = Math.max(1, (out.size() + per - 1) / per);
+      for (int i = 0; i < segments; i++) {
+        long segmentId = i + 1L;
+        List<CstaResponse.SnapshotCall> chunk = out.subList(Math.min(out.size(), i * per), Math.min(out.size(), (i + 1) * per));
+        if (skipSegment != null && skipSegment == segmentId) {
+          skipSegment = null;
+          continue;
+        }
+        events.add(new Out(s, new CstaMessage.SnapshotDeviceData(xref, segmentId, i == segments - 1, chunk)));
+      }
+      return new CstaResponse.SnapshotDeviceResponse(List.of(), xref);
     }
     if (req instanceof CstaRequest.MakeCall r) {
       return makeCall(r, events);
