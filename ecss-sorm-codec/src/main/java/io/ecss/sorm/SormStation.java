@@ -641,6 +641,11 @@ public final class SormStation {
       return List.of();
     }
     EventTime now = time(at);
+    List<CallEvent> previous = calls.remove(callNumber);
+    if (previous != null) {
+      // The call number is reused without a release: the old call is gone, free its KSLs.
+      freeCall(callNumber, previous);
+    }
     List<CallEvent> events = new ArrayList<>(byA.size() + byB.size());
     addEvents(events, byA, callNumber, a, adaptation.adaptB(b, true), 0, CallParameters.OUTGOING, now);
     addEvents(events, byB, callNumber, a, adaptation.adaptB(b, false), 2, CallParameters.INCOMING, now);
@@ -730,7 +735,9 @@ public final class SormStation {
   private void allocateAtStart(List<CallEvent> events, int index) {
     CallEvent e = events.get(index);
     ControlledObject o = objects.get(e.objectNumber());
-    if (o == null || statistical(e) || o.kslGroup() == ANY_GROUP || !groupTypeFor(o.category()).equals(groupTypes.get(o.kslGroup()))) {
+    if (o == null || statistical(e) || o.kslGroup() == ANY_GROUP || !groupTypeFor(o.category()).equals(groupTypes.get(o.kslGroup()))
+        || held.containsKey(new Holder(e.callNumber(), e.objectNumber()))) {
+      // (The last case: the object is both A and B of the call; one KSL serves it.)
       return;
     }
     KslGroupEntry entry = freeEntry(o.kslGroup());

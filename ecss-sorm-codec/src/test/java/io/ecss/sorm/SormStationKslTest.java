@@ -181,6 +181,19 @@ class SormStationKslTest {
   }
 
   @Test
+  void anObjectCallingItselfHoldsOneKslAndAReusedCallNumberFreesTheOldOne() {
+    List<Kpd2Message> self = s.callStarted(1, n("100"), n("100"));
+    assertThat(self).hasSize(2);
+    assertThat(((Kpd2Message.CallMessage) self.get(0)).event().kslA()).isEqualTo(K1);
+    assertThat(((Kpd2Message.CallMessage) self.get(1)).event().kslA()).isEqualTo(Ksl.NONE);
+    s.callReleased(1, ReleaseCause.TECHNICAL);
+    assertThat(((Kpd2Message.CallMessage) s.callStarted(2, n("100"), n("1")).get(0)).event().kslA()).isEqualTo(K1);
+    // Call number 2 reused without a release: its KSL is free again for the new call.
+    assertThat(((Kpd2Message.CallMessage) s.callStarted(2, n("100"), n("2")).get(0)).event().kslA()).isEqualTo(K1);
+    assertThat(s.activeCalls()).isEqualTo(1);
+  }
+
+  @Test
   void removingTheOnlyObjectOfACallForgetsTheCall() {
     s.callStarted(1, n("500"), n("1"));
     ok(new SormCommand.RemoveObject(1, PW, 5, ObjectType.NONE, PhoneNumber.NONE, 0xFFFF));
