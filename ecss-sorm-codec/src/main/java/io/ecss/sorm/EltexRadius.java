@@ -23,7 +23,6 @@ final class EltexRadius {
   static final int AVPAIR = 1;
   static final int DISCONNECT_CODE_LOCAL = 11;
 
-  static final int USER_NAME = 1;
   static final int VENDOR_SPECIFIC = 26;
   static final int CALLED_STATION_ID = 30;
   static final int CALLING_STATION_ID = 31;
@@ -71,17 +70,5 @@ final class EltexRadius {
   static RadiusAttribute integer(int type, long value) {
     byte[] b = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     return new RadiusAttribute(type, b);
-  }
-
-  /**
-   * Reads a 4-byte integer attribute value as unsigned.
-   *
-   * @return the value, or -1 if the data is not 4 bytes
-   */
-  static long unsigned(byte[] data) {
-    if (data.length != 4) {
-      return -1;
-    }
-    return ((data[0] & 0xFFL) << 24) | ((data[1] & 0xFFL) << 16) | ((data[2] & 0xFFL) << 8) | (data[3] & 0xFFL);
   }
 }

@@ -211,6 +211,42 @@ class SormRadiusBridgeTest {
   }
 
   @Test
+  void vendorAttributesAndEventTimestamp() throws Exception {
+    station("100");
+    SormRadiusBridge b = bridge(NumberAdaptation.NONE);
+    long epoch = java.time.LocalDateTime.of(2026, 11, 15, 14, 30, 5).atZone(java.time.ZoneId.systemDefault()).toEpochSecond();
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      s.setSoTimeout(2000);
+      byte[] otherVendor = {26, 12, 0, 0, 0, 9, 1, 6, 'x', '=', '1', '2'};
+      send(s, b, packet(4, 1, SECRET, attr(40, int32(1)), attr(44, "t".getBytes(StandardCharsets.UTF_8)),
+          attr(31, "+100".getBytes(StandardCharsets.UTF_8)), attr(55, int32((int) epoch)), otherVendor));
+      assertThat(receive(s)).isNotNull();
+      Kpd2Message.CallMessage m = next();
+      assertThat(m.event().time()).isEqualTo(new EventTime(15, 14, 30, 5));
+      assertThat(m.event().a()).isEqualTo(num(NumberIndicator.RUSSIAN_PSTN, "100"));
+      assertThat(m.event().b()).isEqualTo(PhoneNumber.NONE);
+      // An Eltex Vendor-Specific whose sub-attribute overruns it is malformed.
+      byte[] brokenEltex = {26, 10, 0, 0, (byte) 0x89, (byte) 0xC1, 1, 9, 'p', '='};
+      send(s, b, packet(4, 2, SECRET, attr(40, int32(2)), attr(44, "t".getBytes(StandardCharsets.UTF_8)), brokenEltex));
+      byte[] shortVendor = {26, 4, 0, 0};
+      send(s, b, packet(4, 3, SECRET, attr(40, int32(2)), attr(44, "t".getBytes(StandardCharsets.UTF_8)), shortVendor));
+      SormStationServerTest.awaitTrue(() -> b.malformed() == 2);
+      // Unknown pairs and an unknown sorm_ni are ignored; other status types are answered.
+      byte[] pairs = {26, 27, 0, 0, (byte) 0x89, (byte) 0xC1, 1, 21, 's', 'o', 'r', 'm', '_', 'n', 'i', '_', 'a', '=', 'm', 'a', 'r', 's', ',', 'x', '=', 'y', '='};
+      send(s, b, packet(4, 4, SECRET, attr(40, int32(3)), attr(44, "t".getBytes(StandardCharsets.UTF_8)), pairs));
+      assertThat(receive(s)).isNotNull();
+      send(s, b, packet(4, 5, SECRET, attr(40, int32(15)), attr(44, "t".getBytes(StandardCharsets.UTF_8))));
+      assertThat(receive(s)).isNotNull();
+      send(s, b, packet(4, 6, SECRET, attr(40, int32(2)), attr(44, "t".getBytes(StandardCharsets.UTF_8)), attr(55, int32((int) epoch + 70))));
+      assertThat(receive(s)).isNotNull();
+      Kpd2Message.CallMessage released = next();
+      assertThat(released.event().time()).isEqualTo(new EventTime(15, 14, 31, 15));
+      assertThat(((Kpd2Message.Release) released).operation()).isEqualTo(ReleaseCause.NO_ANSWER);
+    }
+    assertThat(b.accepted()).isEqualTo(4);
+  }
+
+  @Test
   void callsNotOnControlProduceNothing() throws Exception {
     station("100");
     SormRadiusBridge b = bridge(NumberAdaptation.NONE);

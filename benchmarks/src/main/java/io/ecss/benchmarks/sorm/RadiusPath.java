@@ -16,8 +16,9 @@ import io.ecss.sorm.SormStationServer;
 import io.ecss.sorm.StationConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,8 @@ final class RadiusPath {
   SormStationServer server;
   SormConsole console;
   SormRadiusBridge bridge;
-  DatagramSocket socket;
+  DatagramChannel socket;
+  final ByteBuffer out = ByteBuffer.allocateDirect(512);
   InetSocketAddress target;
   Thread drain;
   final Semaphore window = new Semaphore(WINDOW);
@@ -110,8 +112,11 @@ final class RadiusPath {
     }
     bridge = SormRadiusBridge.start(server, any, SECRET, NumberAdaptation.NONE);
     target = bridge.address();
-    socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-    socket.setReceiveBufferSize(1 << 20);
+    // A softswitch talks to one mediator: a connected channel (no per-send address handling).
+    socket = DatagramChannel.open();
+    socket.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    socket.connect(target);
     drain = new Thread(this::drainResponses, "bench-radius-responses");
     drain.setDaemon(true);
     drain.start();
@@ -122,11 +127,11 @@ final class RadiusPath {
   }
 
   private void drainResponses() {
-    byte[] b = new byte[64];
-    DatagramPacket p = new DatagramPacket(b, b.length);
+    ByteBuffer b = ByteBuffer.allocateDirect(64);
     while (!closing) {
       try {
-        socket.receive(p);
+        b.clear();
+        socket.read(b);
       } catch (IOException e) {
         return;
       }
@@ -138,7 +143,11 @@ final class RadiusPath {
     // Let in-flight calls finish so the counters below are final.
     window.tryAcquire(WINDOW, 5, TimeUnit.SECONDS);
     closing = true;
-    socket.close();
+    try {
+      socket.close();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     drain.join(2000);
     long accepted = bridge.accepted();
     long dropped = bridge.wrongSecret() + bridge.malformed() + bridge.callOverflow();
@@ -176,7 +185,9 @@ final class RadiusPath {
     md5.update(p);
     md5.update(secret);
     System.arraycopy(md5.digest(), 0, p, 4, 16);
-    socket.send(new DatagramPacket(p, p.length, target));
+    out.clear();
+    out.put(p).flip();
+    socket.write(out);
     seq++;
   }
 

@@ -61,6 +61,7 @@ public final class SormRadiusLoad {
       long first = p.calls;
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      java.util.Map<String, Long> threads0 = threadCpu();
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       for (int i = 0; i < calls; i++) {
@@ -69,6 +70,7 @@ public final class SormRadiusLoad {
       drain(p);
       long wall = System.nanoTime() - t0;
       long cpu = os.getProcessCpuTime() - cpu0;
+      java.util.Map<String, Long> threads1 = threadCpu();
       long[] lat = new long[calls];
       for (int i = 0; i < calls; i++) {
         lat[i] = p.latencies[(int) ((first + i) % p.latencies.length)];
@@ -89,9 +91,31 @@ public final class SormRadiusLoad {
           "%-12s %,9.0f calls/s  CPU %6.1f us/call  loaded Start->1.1 p50 %7.1f us p99 %8.1f us p99.9 %8.1f us"
               + "  one-at-a-time p50 %6.1f us p99 %7.1f us%n",
           lookup, calls * 1e9 / wall, cpu / 1e3 / calls, pct(lat, 50), pct(lat, 99), pct(lat, 99.9), pct(one, 50), pct(one, 99));
+      StringBuilder perThread = new StringBuilder("    CPU us/call by thread:");
+      threads1.forEach((name, t) -> {
+        long d = t - threads0.getOrDefault(name, 0L);
+        if (d > calls * 1000L) {
+          perThread.append(String.format(Locale.ROOT, " %s %.1f;", name, d / 1e3 / calls));
+        }
+      });
+      System.out.println(perThread);
     } finally {
       p.close();
     }
+  }
+
+  /** CPU time per thread, threads grouped by name without the port or peer suffix. */
+  private static java.util.Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      long c = mx.getThreadCpuTime(t.getId());
+      if (c > 0) {
+        String name = t.getName().replaceAll(" .*", "");
+        out.merge(name, c, Long::sum);
+      }
+    }
+    return out;
   }
 
   private static void drain(RadiusPath p) throws InterruptedException {
