@@ -62,7 +62,8 @@ import picocli.CommandLine.TypeConversionException;
       "Act as a SORM control console: connect to a mediator (КПД1 command link, КПД2 event link),"
           + " send one command and print the replies, or watch КПД2 call events.",
       "Connection options come before COMMAND, e.g. 'ecss sorm console --kpd1-port 7001"
-          + " --password 123456 start'.",
+          + " --password 123456 start'. A mediator serves one КПД1 console at a time: connecting"
+          + " takes the command link over from another console (watch connects КПД2 only).",
       "Exit codes: 0 message 8 reports success; 1 the station refused (the status is printed),"
           + " the connection failed or no answer came within --timeout; 2 usage error."
     },

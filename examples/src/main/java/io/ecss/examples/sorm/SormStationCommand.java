@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ecss sorm station}: a SORM mediator in the foreground. It prints one line when listening
- * (the bound ports, so port 0 works) and one line per change of what it serves (consoles
- * connecting, SORM started or stopped, objects on control), until Ctrl-C or an interrupt of its
- * thread closes everything.
+ * {@code ecss sorm station}: a SORM mediator in the foreground, optionally with the RADIUS
+ * accounting bridge. It prints one line when listening (the bound ports, so port 0 works) and one
+ * line per change of what it serves (consoles connecting, SORM started or stopped, objects on
+ * control, RADIUS counters), until Ctrl-C or an interrupt of its thread closes everything.
  */
 @Command(
     name = "station",
