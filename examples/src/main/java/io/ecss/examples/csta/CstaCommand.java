@@ -12,6 +12,8 @@ import io.ecss.csta.CstaNumberList;
 import io.ecss.csta.CstaResponse;
 import io.ecss.csta.CstaServiceException;
 import io.ecss.csta.CstaSimulator;
+import io.ecss.csta.CstaMonitorFilter;
+import io.ecss.csta.CstaRequest;
 import io.ecss.csta.CstaTls;
 import io.ecss.csta.CstaTlsException;
 import io.ecss.examples.CliInputException;
@@ -403,13 +405,44 @@ public final class CstaCommand {
         description = "Stop after this many seconds; 0 runs until interrupted (default).")
     long durationSeconds;
 
+    @Option(names = "--only", split = ",", paramLabel = "FLAG",
+        description = "Receive only these call-control events (ECMA-323 filter flags, e.g. "
+            + "delivered,established,connectionCleared); the switch filters out the rest.")
+    List<String> only = new ArrayList<>();
+
     @Parameters(arity = "1..*", paramLabel = "DEVICE", description = "Devices to monitor.")
     List<String> devices = new ArrayList<>();
+
+    private CstaMonitorFilter filter() {
+      if (only.isEmpty()) {
+        return CstaMonitorFilter.NONE;
+      }
+      List<CstaMonitorFilter.CallControl> wanted = new ArrayList<>();
+      for (String f : only) {
+        CstaMonitorFilter.CallControl match = null;
+        for (CstaMonitorFilter.CallControl c : CstaMonitorFilter.CallControl.values()) {
+          if (c.flag().equals(f.trim())) {
+            match = c;
+          }
+        }
+        if (match == null) {
+          List<String> known = new ArrayList<>();
+          for (CstaMonitorFilter.CallControl c : CstaMonitorFilter.CallControl.values()) {
+            known.add(c.flag());
+          }
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--only: unknown call-control flag '" + f + "' (one of " + String.join(", ", known) + ")");
+        }
+        wanted.add(match);
+      }
+      return CstaMonitorFilter.onlyCallControl(wanted.toArray(new CstaMonitorFilter.CallControl[0]));
+    }
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       Printer p = new Printer(out, json);
+      CstaMonitorFilter filter = filter();
       CountDownLatch lost = new CountDownLatch(1);
       try (CstaClient client = connect.client(spec)) {
         client.addListener(new io.ecss.csta.CstaClientListener() {
@@ -428,7 +461,8 @@ public final class CstaCommand {
         try {
           client.connect().get(connect.timeoutSeconds, TimeUnit.SECONDS);
           for (String d : devices) {
-            io.ecss.csta.CstaMonitor m = client.monitor(d, p::event).get(connect.timeoutSeconds, TimeUnit.SECONDS);
+            io.ecss.csta.CstaMonitor m = client.monitor(CstaRequest.MonitorStart.device(d, filter, null), p::event)
+                .get(connect.timeoutSeconds, TimeUnit.SECONDS);
             p.response("MonitorStartResponse", null, Map.of("deviceID", d, "monitorCrossRefID", m.monitorCrossRefId()));
           }
         } catch (ExecutionException | TimeoutException | CstaException e) {

@@ -117,6 +117,30 @@ class CstaCommandTest {
   }
 
   @Test
+  void monitorOnlyPrintsTheRequestedEvents() throws Exception {
+    Thread caller = new Thread(() -> {
+      try {
+        Thread.sleep(700);
+        Ecss.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            concat(new String[] {"csta", "call"}, connect("--timeout", "1", "104", "105")));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    caller.start();
+    int code = run(concat(new String[] {"csta", "monitor"}, connect("--only", "delivered", "--duration", "2", "104")));
+    caller.join();
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo(
+        """
+        response MonitorStartResponse deviceID=104 monitorCrossRefID=1
+        event DeliveredEvent callID=C1 deviceID=105 cause=newCall state=connected monitorCrossRefID=1
+        """);
+    assertThat(run(concat(new String[] {"csta", "monitor"}, connect("--only", "ringing", "104")))).isEqualTo(2);
+    assertThat(err.toString()).contains("--only: unknown call-control flag 'ringing' (one of bridged, callCleared,");
+  }
+
+  @Test
   void usageErrors() {
     assertThat(run(concat(new String[] {"csta", "call"}, connect("--trust-all", "101", "102")))).isEqualTo(2);
     assertThat(err.toString()).contains("--trust and --trust-all need --tls");
