@@ -250,6 +250,10 @@ public final class CstaCommand {
         description = "Environment variable holding the server key's password.")
     @Nullable String keyPasswordEnv;
 
+    @Option(names = "--snapshot-segment", defaultValue = "0", paramLabel = "N",
+        description = "Answer SnapshotDevice in SnapshotDeviceData segments of N calls (0: inline, default).")
+    int snapshotSegment;
+
     @Option(names = "--client-ca", paramLabel = "PEM",
         description = "Require TLS clients to present a certificate issued by these CAs (mutual TLS).")
     @Nullable Path clientCa;
@@ -278,6 +282,9 @@ public final class CstaCommand {
       }
       if ((user == null) != (password == null)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password go together");
+      }
+      if (snapshotSegment < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot-segment must be >= 0");
       }
       if ((clientCa != null || keyPasswordEnv != null) && tlsPort == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--client-ca and --key-password-env need --tls-port");
@@ -313,6 +320,7 @@ public final class CstaCommand {
         } catch (IOException e) {
           throw new CliInputException("cannot listen on " + bind + ": " + e.getMessage());
         }
+        sim.segmentSnapshots(snapshotSegment);
         StringBuilder where = new StringBuilder("CSTA simulator");
         if (port >= 0) {
           where.append(" on ").append(bind).append(':').append(sim.port());
@@ -323,7 +331,11 @@ public final class CstaCommand {
             where.append(" (client certificates required)");
           }
         }
-        out.println(where.append(", ").append(list.size()).append(" devices").append(user == null ? ", no login check" : ""));
+        where.append(", ").append(list.size()).append(" devices").append(user == null ? ", no login check" : "");
+        if (snapshotSegment > 0) {
+          where.append(", snapshots in segments of ").append(snapshotSegment);
+        }
+        out.println(where);
         out.flush();
         if (durationSeconds > 0) {
           stop.await(durationSeconds, TimeUnit.SECONDS);

@@ -177,6 +177,11 @@ class CstaCommandTest {
   void simulatorRunsForItsDuration() {
     assertThat(run("csta", "simulator", "--port", "0", "--devices", "101-103", "--duration", "1")).isZero();
     assertThat(out.toString()).matches("CSTA simulator on 127\\.0\\.0\\.1:\\d+, 3 devices, no login check\n");
+    out.getBuffer().setLength(0);
+    assertThat(run("csta", "simulator", "--port", "0", "--devices", "101", "--snapshot-segment", "2", "--duration", "1")).isZero();
+    assertThat(out.toString()).matches(
+        "CSTA simulator on 127\\.0\\.0\\.1:\\d+, 1 devices, no login check, snapshots in segments of 2\n");
+    assertThat(run("csta", "simulator", "--devices", "101", "--snapshot-segment", "-1")).isEqualTo(2);
   }
 
   @Test
