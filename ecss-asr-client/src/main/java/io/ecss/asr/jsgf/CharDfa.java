@@ -13,8 +13,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fast path of {@link JsgfMatcher} for finite languages: a minimal deterministic automaton
- * over characters, read straight from the recognised text, with the match result (tags included)
+ * The fast path of {@link JsgfMatcher} for finite languages: a minimal deterministic automaton over
+ * characters, read straight from the recognised text, with the match result (tags included)
  * precomputed per accepting state.
  *
  * <p>Built from the word-level deterministic automaton by walking every accepting path (so the
@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Input characters map to classes through a 64K table: letters of the grammar's (normalised)
  * words, whitespace (a run is one separator; leading and trailing runs are ignored, so gap states
  * loop on whitespace and inherit the acceptance of the word end before them), characters no word
- * contains (dead), and characters whose case folding is not one character to one character
- * ({@code İ}, {@code Σ}, surrogates). Those last send the text to the token automaton, which
- * normalises whole words exactly as {@link MatchOptions#normalize} does.
+ * contains (dead), and characters whose case folding is not one character to one character ({@code
+ * İ}, {@code Σ}, surrogates). Those last send the text to the token automaton, which normalises
+ * whole words exactly as {@link MatchOptions#normalize} does.
  *
  * <p>Immutable and thread-safe.
  */
@@ -68,11 +68,16 @@ final class CharDfa {
   private final int start;
   private final JsgfMatch[] results;
   private final int states;
-  /** Canonical phrase texts by sampled-character hash (open addressing), or null. */
-  private final @Nullable String @Nullable [] keys;
 
-  /** The automaton's result index for each key. */
-  private final int[] keyResults;
+  /** Canonical phrase texts by sampled hash (open addressing); empty when there is no index. */
+  private final @Nullable String[] keys;
+
+  /**
+   * Per slot of {@link #keys}: at {@code 2i} the key's sampled hash, at {@code 2i + 1} the
+   * automaton's result index for it ({@code 0} = empty slot). Probing reads only this array until a
+   * hash matches.
+   */
+  private final int[] slots;
 
   private final int keyShift;
   private final int maxKeyLength;
@@ -84,13 +89,13 @@ final class CharDfa {
     this.start = start;
     this.results = results;
     this.states = table.length / width;
-    this.keys = null;
-    this.keyResults = new int[0];
+    this.keys = new String[0];
+    this.slots = new int[0];
     this.keyShift = 0;
     this.maxKeyLength = 0;
   }
 
-  private CharDfa(CharDfa a, String[] keys, int[] keyResults, int keyShift, int maxKeyLength) {
+  private CharDfa(CharDfa a, String[] keys, int[] slots, int keyShift, int maxKeyLength) {
     this.classOf = a.classOf;
     this.table = a.table;
     this.width = a.width;
@@ -98,7 +103,7 @@ final class CharDfa {
     this.results = a.results;
     this.states = a.states;
     this.keys = keys;
-    this.keyResults = keyResults;
+    this.slots = slots;
     this.keyShift = keyShift;
     this.maxKeyLength = maxKeyLength;
   }
@@ -106,11 +111,9 @@ final class CharDfa {
   /** Phrases held by the canonical-text index. */
   int indexed() {
     int n = 0;
-    if (keys != null) {
-      for (String k : keys) {
-        if (k != null) {
-          n++;
-        }
+    for (int i = 1; i < slots.length; i += 2) {
+      if (slots[i] != 0) {
+        n++;
       }
     }
     return n;
@@ -125,7 +128,7 @@ final class CharDfa {
   private CharDfa withIndex(List<String> phrases) {
     int cap = Integer.highestOneBit(Math.max(2, phrases.size()) * 2 - 1) << 1;
     String[] k = new String[cap];
-    int[] v = new int[cap];
+    int[] v = new int[2 * cap];
     int shift = 32 - Integer.numberOfTrailingZeros(cap);
     int longest = 0;
     for (String p : phrases) {
@@ -133,12 +136,14 @@ final class CharDfa {
       if (p.isEmpty() || r <= 0) {
         continue;
       }
-      int i = sample(p, p.length()) >>> shift;
-      while (k[i] != null) {
+      int h = sample(p, p.length());
+      int i = h >>> shift;
+      while (v[2 * i + 1] != 0) {
         i = (i + 1) & (cap - 1);
       }
       k[i] = p;
-      v[i] = r;
+      v[2 * i] = h;
+      v[2 * i + 1] = r;
       longest = Math.max(longest, p.length());
     }
     return new CharDfa(this, k, v, shift, longest);
@@ -146,12 +151,8 @@ final class CharDfa {
 
   /** Mixes the length and four sampled characters; callers take the top bits. */
   private static int sample(String s, int n) {
-    int h = n;
-    h = h * 31 + s.charAt(0);
-    h = h * 31 + s.charAt(n >>> 2);
-    h = h * 31 + s.charAt(n >>> 1);
-    h = h * 31 + s.charAt(n - 1);
-    return h * 0x9E3779B1;
+    int h = (n << 16) ^ s.charAt(0) ^ (s.charAt(n >>> 2) << 5) ^ (s.charAt(n >>> 1) << 10);
+    return (h ^ (s.charAt(n - 1) << 15)) * 0x9E3779B1;
   }
 
   /** Rows in the table, dead and fallback rows included. */
@@ -173,17 +174,18 @@ final class CharDfa {
    * needs the token automaton.
    */
   int run(String text) {
-    final @Nullable String[] ks = keys;
     int n = text.length();
-    if (ks != null && n > 0 && n <= maxKeyLength) {
-      int mask = ks.length - 1;
-      for (int i = sample(text, n) >>> keyShift; ; i = (i + 1) & mask) {
-        String k = ks[i];
-        if (k == null) {
+    if (n > 0 && n <= maxKeyLength) {
+      final int[] v = slots;
+      int mask = (v.length >>> 1) - 1;
+      int h = sample(text, n);
+      for (int i = h >>> keyShift; ; i = (i + 1) & mask) {
+        int r = v[2 * i + 1];
+        if (r == 0) {
           break;
         }
-        if (k.equals(text)) {
-          return keyResults[i];
+        if (v[2 * i] == h && text.equals(keys[i])) {
+          return r;
         }
       }
     }
@@ -337,7 +339,8 @@ final class CharDfa {
       }
     }
     Trie trie = new Trie(limits.maxTrieNodes());
-    List<String> phrases = live.get(0) && paths[0] <= limits.maxIndexed() ? new ArrayList<>() : null;
+    List<String> phrases =
+        live.get(0) && paths[0] <= limits.maxIndexed() ? new ArrayList<>() : null;
     if (live.get(0)
         && !trie.fill(
             all, index, live, words, letterClass, startThreads, limits.maxTrieNodes(), phrases)) {
@@ -534,7 +537,8 @@ final class CharDfa {
       final String text;
       int edge;
 
-      Frame(JsgfMatcher.DState state, int node, JsgfMatcher.Tags @Nullable [] threads, String text) {
+      Frame(
+          JsgfMatcher.DState state, int node, JsgfMatcher.Tags @Nullable [] threads, String text) {
         this.state = state;
         this.node = node;
         this.threads = threads;
@@ -557,7 +561,10 @@ final class CharDfa {
         @Nullable List<String> phrases) {
       Deque<Frame> stack = new ArrayDeque<>();
       stack.push(new Frame(all.get(0), 0, startThreads, ""));
-      result[0] = all.get(0).step.acceptIndex >= 0 ? resultId(startThreads, all.get(0).step.acceptIndex) : 0;
+      result[0] =
+          all.get(0).step.acceptIndex >= 0
+              ? resultId(startThreads, all.get(0).step.acceptIndex)
+              : 0;
       while (!stack.isEmpty()) {
         Frame f = stack.peek();
         JsgfMatcher.DState d = f.state;

@@ -29,6 +29,17 @@ import org.jspecify.annotations.Nullable;
  * from the preferred one: the leftmost alternative, entering an optional group, and one more
  * repetition of {@code *} or {@code +} (greedy) win, in that order of occurrence.
  *
+ * <p>When the language is finite and small (at most 200,000 phrases, 1,000,000 trie nodes and a
+ * 4,000,000-cell table, fewer than 253 distinct characters), the deterministic automaton is
+ * further compiled to a minimal automaton over characters that reads the text directly (case and
+ * {@code ё} folded by a 64K table, a whitespace run as one separator) and ends in a state holding
+ * the precomputed result, tags included, exactly as the token automaton computes them on that
+ * path; text already in canonical form (normalised words joined by single spaces, what
+ * recognisers emit) is first looked up in an index of the phrases (up to 50,000). {@link
+ * #match(String)} and {@link #matches(CharSequence)} then allocate nothing. Other rules, and text
+ * with characters whose case folding is not one-to-one ({@code İ}, {@code Σ}, surrogate pairs),
+ * take the token automaton.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class JsgfMatcher {

@@ -103,7 +103,9 @@ class JsgfFastPathTest {
       assertAgree(f, ref, "", ctx);
       assertAgree(f, ref, "   ", ctx);
     }
-    assertThat(withFastPath).as("finite grammars compiled to the character automaton").isGreaterThan(20);
+    assertThat(withFastPath)
+        .as("finite grammars compiled to the character automaton")
+        .isGreaterThan(20);
   }
 
   /** Infinite languages keep the token automaton; answers are unchanged. */
@@ -141,7 +143,8 @@ class JsgfFastPathTest {
     assertThat(recursive.fastPath()).isNull();
     assertThat(recursive.matches("один один один")).isTrue();
     // A loop that can never reach acceptance does not make the language infinite.
-    JsgfMatcher deadLoop = fast(set("public <r> = (a)* <VOID> | b {b};"), "r", MatchOptions.DEFAULT);
+    JsgfMatcher deadLoop =
+        fast(set("public <r> = (a)* <VOID> | b {b};"), "r", MatchOptions.DEFAULT);
     assertThat(deadLoop.fastPath()).isNotNull();
     assertThat(deadLoop.match(" B ")).isEqualTo(new JsgfMatch(true, List.of("b")));
     assertThat(deadLoop.matches("a b")).isFalse();
@@ -150,7 +153,8 @@ class JsgfFastPathTest {
   @Test
   void switchesAtEveryBound() {
     // 3 * 3 * 3 = 27 phrases, 3 words of up to 4 letters.
-    JsgfGrammarSet s = set("public <r> = (один | два | три) (один | два | три) (один | два | три) {t};");
+    JsgfGrammarSet s =
+        set("public <r> = (один | два | три) (один | два | три) (один | два | три) {t};");
     CharDfa.Limits d = CharDfa.Limits.DEFAULT;
     assertThat(compile(s, new CharDfa.Limits(27, d.maxTrieNodes(), d.maxCells(), 27)).fastPath())
         .isNotNull();
@@ -200,26 +204,46 @@ class JsgfFastPathTest {
   void tooManyDistinctCharactersUseTheTokenAutomaton() {
     StringBuilder alts = new StringBuilder();
     for (int i = 0; i < 300; i++) {
-      alts.append(i > 0 ? " | " : "").append((char) (0x4e00 + i)).append(" {").append(i).append('}');
+      alts.append(i > 0 ? " | " : "")
+          .append((char) (0x4e00 + i))
+          .append(" {")
+          .append(i)
+          .append('}');
     }
     JsgfGrammarSet s = set("public <r> = " + alts + ";");
     JsgfMatcher m = fast(s, "r", MatchOptions.DEFAULT);
     assertThat(m.fastPath()).isNull();
-    assertThat(m.match(String.valueOf((char) (0x4e00 + 299)))).isEqualTo(new JsgfMatch(true, List.of("299")));
+    assertThat(m.match(String.valueOf((char) (0x4e00 + 299))))
+        .isEqualTo(new JsgfMatch(true, List.of("299")));
   }
 
   @Test
   void charactersWithSpecialCaseFoldingGoThroughTheTokenAutomaton() {
     JsgfGrammarSet s =
-        set("public <r> = ΟΔΟΣ {greek} | İstanbul {tr} | \"\uD83D\uDE00 да\" {emoji} | straße {de};");
+        set(
+            "public <r> = ΟΔΟΣ {greek} | İstanbul {tr} | \"\uD83D\uDE00 да\" {emoji} | straße"
+                + " {de};");
     for (MatchOptions o : OPTIONS) {
       JsgfMatcher f = fast(s, "r", o);
       JsgfMatcher ref = tokens(s, "r", o);
       assertThat(f.fastPath()).isNotNull();
       for (String text :
           List.of(
-              "ΟΔΟΣ", "οδος", "οδοσ", "οδος", "ΟΔΟΣ ", "İstanbul", "i̇stanbul", "istanbul", "İSTANBUL",
-              "\uD83D\uDE00 да", "\uD83D\uDE00  ДА", "straße", "STRASSE", "Straße", "\uD83D")) {
+              "ΟΔΟΣ",
+              "οδος",
+              "οδοσ",
+              "οδος",
+              "ΟΔΟΣ ",
+              "İstanbul",
+              "i̇stanbul",
+              "istanbul",
+              "İSTANBUL",
+              "\uD83D\uDE00 да",
+              "\uD83D\uDE00  ДА",
+              "straße",
+              "STRASSE",
+              "Straße",
+              "\uD83D")) {
         assertAgree(f, ref, text, o.toString());
       }
     }
@@ -231,7 +255,9 @@ class JsgfFastPathTest {
   @Test
   void ambiguousTagsFollowThePreferredPath() {
     JsgfGrammarSet s =
-        set("public <r> = a {1} | a {2} | [b {opt}] c {c} | b c {bc} | (d {first})* (d {second})*;");
+        set(
+            "public <r> = a {1} | a {2} | [b {opt}] c {c} | b c {bc} | (d {first})* (d"
+                + " {second})*;");
     JsgfMatcher f = fast(s, "r", MatchOptions.DEFAULT);
     assertThat(f.match("a")).isEqualTo(new JsgfMatch(true, List.of("1")));
     assertThat(f.match("B c")).isEqualTo(new JsgfMatch(true, List.of("opt", "c")));
@@ -277,7 +303,8 @@ class JsgfFastPathTest {
     assertThat(withIndex.fastPath().indexed()).isEqualTo(5);
     assertThat(without.fastPath().indexed()).isZero();
     for (String t :
-        List.of("да", "нет спасибо", "счет", "счёт", "Да", "нет  спасибо", "нет", "конечно да", "с")) {
+        List.of(
+            "да", "нет спасибо", "счет", "счёт", "Да", "нет  спасибо", "нет", "конечно да", "с")) {
       assertThat(withIndex.match(t)).as(t).isEqualTo(without.match(t));
     }
     assertThat(withIndex.match("счет")).isEqualTo(new JsgfMatch(true, List.of("b")));
