@@ -126,6 +126,39 @@ class CstaTlsCommandTest {
   }
 
   @Test
+  void simulatorReportsRejectedHandshakesOnStderr() throws Exception {
+    StringWriter simOut = new StringWriter();
+    StringWriter simErr = new StringWriter();
+    PrintWriter so = new PrintWriter(simOut);
+    PrintWriter se = new PrintWriter(simErr);
+    int[] code = new int[1];
+    Thread t = new Thread(() -> code[0] = Ecss.run(so, se, "csta", "simulator", "--port", "-1", "--tls-port", "0",
+        "--cert", dir.resolve("server.pem").toString(), "--key", dir.resolve("server-key.pem").toString(),
+        "--client-ca", ca.toString(), "--devices", "101", "--duration", "3"));
+    t.start();
+    java.util.regex.Matcher m = null;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < end) {
+      synchronized (so) {
+        m = java.util.regex.Pattern.compile("TLS on 127\\.0\\.0\\.1:(\\d+)").matcher(simOut.toString());
+      }
+      if (m.find()) {
+        break;
+      }
+      m = null;
+      Thread.sleep(20);
+    }
+    assertThat(m).as("the banner").isNotNull();
+    int port = Integer.parseInt(m.group(1));
+    assertThat(run("csta", "call", "--host", "127.0.0.1", "--port", Integer.toString(port), "--tls",
+        "--trust", ca.toString(), "101", "101")).isEqualTo(1);
+    assertThat(out.toString()).startsWith("error CstaTlsException reason=CLIENT_CERTIFICATE_REQUIRED message=TLS handshake");
+    t.join();
+    assertThat(code[0]).isZero();
+    assertThat(simErr.toString()).startsWith("ecss csta simulator: rejected TLS handshake from /127.0.0.1:");
+  }
+
+  @Test
   void simulatorWithClientCa() {
     assertThat(run("csta", "simulator", "--port", "-1", "--tls-port", "0", "--cert", dir.resolve("server.pem").toString(),
         "--key", dir.resolve("server-key.pem").toString(), "--client-ca", ca.toString(), "--devices", "101-102",
