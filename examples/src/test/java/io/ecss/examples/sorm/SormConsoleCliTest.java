@@ -405,6 +405,31 @@ class SormConsoleCliTest {
   }
 
   @Test
+  void watchShowsTheKslTheStationConnectsToACallOfAnObjectWithAKslGroup() throws Exception {
+    assertThat(console1("start").code()).isZero();
+    assertThat(console1("ksl-assign", "--ksl-group", "1", "--ksl-a", "2/17").code()).isZero();
+    assertThat(console1("control", "--object", "5", "--number", "2345678", "--indicator", "NODE_SUBSCRIBER",
+        "--ksl-group", "1").code()).isZero();
+    try (SormRadiusBridge bridge = SormRadiusBridge.start(server, ANY, "s3cret", NumberAdaptation.NONE);
+        SormRadiusReporter softswitch = SormRadiusReporter.create(bridge.address(), "s3cret")) {
+      Background watch = Background.start(console("watch", "--count", "2"));
+      waitFor(() -> server.kpd2Count() == 1, "watch did not connect%s", () -> "");
+      softswitch.start("c1", "74950001122", "2345678");
+      softswitch.stop("c1", 7);
+      Run r = watch.await();
+      assertThat(r.code()).isZero();
+      assertThat(r.out().replaceAll("at \\d\\d \\d\\d:\\d\\d:\\d\\d", "at T")).isEqualTo(
+          "watching КПД2 at 127.0.0.1:" + server.kpd2Address().getPort() + "\n"
+              + "message 1.1 (complete called number received): call 0, object 5 NODE_SUBSCRIBER, incoming,"
+              + " A 74950001122 (RUSSIAN_PSTN), B 2345678 (RUSSIAN_PSTN), KSL-A 2/17, KSL-B none, at T,"
+              + " KSL 0x00 CONNECTED (KSL connected normally)\n"
+              + "message 1.3 (release): call 0, object 5 NODE_SUBSCRIBER, incoming, A 74950001122 (RUSSIAN_PSTN),"
+              + " B 2345678 (RUSSIAN_PSTN), KSL-A 2/17, KSL-B none, at T, cause 0x04 NO_ANSWER (no answer)\n");
+    }
+    assertConsoleDisconnected();
+  }
+
+  @Test
   void watchAsJsonStopsAfterTheDurationAndSeesTheTestReply() throws Exception {
     Background watch = Background.start(console("--json", "watch", "--for", "1500ms"));
     waitFor(() -> server.kpd2Count() == 1, "watch did not connect%s", () -> "");
