@@ -123,6 +123,11 @@ class CstaTlsCommandTest {
     assertThat(err.toString()).contains("--client-cert needs --tls");
     assertThat(run("csta", "simulator", "--port", "0", "--devices", "101", "--client-ca", ca.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--client-ca and --key-password-env need --tls-port");
+    assertThat(run("csta", "simulator", "--port", "0", "--tls-port", "0", "--cert", dir.resolve("server.pem").toString(),
+        "--key", dir.resolve("server-key.pem").toString(), "--key-password-env", "ECSS_TEST_SURELY_UNSET_VAR",
+        "--devices", "101")).isEqualTo(1);
+    assertThat(err.toString()).contains(
+        "ecss csta simulator: environment variable ECSS_TEST_SURELY_UNSET_VAR (key password) is not set");
   }
 
   @Test
