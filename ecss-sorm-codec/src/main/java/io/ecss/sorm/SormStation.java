@@ -598,9 +598,13 @@ public final class SormStation {
   /**
    * Reports that a call reached the complete called number (the softswitch side, for example a
    * RADIUS Accounting Start): for every object on control whose number equals the A number
-   * (outgoing) or the B number (incoming) — a hash lookup, not a table scan — it returns message
-   * 1.1. No KSL is attached (operation {@code 01} "no free KSL", or {@code FF} for statistical
-   * control). Nothing is returned while SORM is stopped or no object matches.
+   * (outgoing) or the B number (incoming) — a hash lookup, not a table scan (unless {@link
+   * StationConfig.CallLookup#LINEAR_SCAN} is configured for comparison) — it returns message 1.1,
+   * with a KSL attached where the object's KSL group has a free one (operation {@code 00}; else
+   * {@code 01} "no free KSL", {@code FF} for statistical control; see the class description),
+   * preceded by message 2.2 for a KSL a priority object pre-empted. Nothing is returned while SORM
+   * is stopped or no object matches. A call number that is still active is taken over (the old
+   * call is forgotten and its KSLs freed).
    *
    * @param callNumber the call number commands 7 and 8 will refer to, 0 to 65535
    * @param a the calling number, as adapted for output
