@@ -113,11 +113,17 @@ public final class CstaClient implements AutoCloseable {
   private final ExecutorService connector;
   private final InvokeIds ids = new InvokeIds();
   private static final int MAX_SNAPSHOT_CALLS = 100_000;
+  private static final int MAX_EARLY = 16;
 
   private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
   private final Map<String, CstaMonitor> byXref = new ConcurrentHashMap<>();
   /** Segmented SnapshotDevice answers being collected, by serviceCrossRefID. */
   private final Map<String, Assembly> assemblies = new ConcurrentHashMap<>();
+  /**
+   * Segments that arrived before their SnapshotDeviceResponse (a switch may send them first), by
+   * serviceCrossRefID; at most {@link #MAX_EARLY} ids, oldest dropped first. Guarded by itself.
+   */
+  private final Map<String, Early> early = new java.util.LinkedHashMap<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private final Connection.Handler handler = new Handler();
@@ -942,7 +948,7 @@ public final class CstaClient implements AutoCloseable {
     String xref = d.serviceCrossRefId();
     Assembly a = assemblies.get(xref);
     if (a == null || a.conn != c) {
-      log.debug("CSTA {}: dropping SnapshotDeviceData for unknown or finished serviceCrossRefID {}", peer, xref);
+      keepEarly(c, d);
       return;
     }
     Long seg = d.segmentId();
@@ -981,6 +987,41 @@ public final class CstaClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps a segment whose response has not arrived (yet): the response may follow. Segments of a
+   * finished or failed snapshot end up here too and age out.
+   */
+  private void keepEarly(Connection c, CstaMessage.SnapshotDeviceData d) {
+    String xref = d.serviceCrossRefId();
+    synchronized (early) {
+      Early e = early.get(xref);
+      if (e == null || e.conn != c) {
+        e = new Early(c);
+        early.put(xref, e);
+        if (early.size() > MAX_EARLY) {
+          String oldest = early.keySet().iterator().next();
+          early.remove(oldest);
+          log.debug("CSTA {}: dropping unclaimed SnapshotDeviceData of serviceCrossRefID {}", peer, oldest);
+        }
+      }
+      if (e.calls + d.calls().size() <= MAX_SNAPSHOT_CALLS) {
+        e.segments.add(d);
+        e.calls += d.calls().size();
+      }
+    }
+  }
+
+  /** Segments waiting for their response; guarded by {@link #early}. */
+  private static final class Early {
+    final Connection conn;
+    final List<CstaMessage.SnapshotDeviceData> segments = new ArrayList<>();
+    int calls;
+
+    Early(Connection conn) {
+      this.conn = conn;
+    }
+  }
+
   /** A segmented snapshot being collected; fields other than the finals belong to the reader. */
   private static final class Assembly {
     final Pending pending;
@@ -1000,6 +1041,9 @@ public final class CstaClient implements AutoCloseable {
   }
 
   private void failPending(@Nullable Connection c, Throwable cause) {
+    synchronized (early) {
+      early.values().removeIf(e -> c == null || e.conn == c);
+    }
     for (Assembly a : List.copyOf(assemblies.values())) {
       if ((c == null || a.conn == c) && assemblies.remove(a.serviceCrossRefId, a)) {
         cancel(a.pending.timeout);
@@ -1060,6 +1104,16 @@ public final class CstaClient implements AutoCloseable {
         complete(p, null, new CstaException(p.request + " invokeID " + CstaFrames.formatInvokeId(id)
             + ": serviceCrossRefID " + xref + " is already collecting for invokeID "
             + CstaFrames.formatInvokeId(prev.invokeId)));
+        return;
+      }
+      Early e;
+      synchronized (early) {
+        e = early.remove(xref);
+      }
+      if (e != null && e.conn == c) {
+        for (CstaMessage.SnapshotDeviceData d : e.segments) {
+          onSnapshotData(c, d);
+        }
       }
       return;
     }

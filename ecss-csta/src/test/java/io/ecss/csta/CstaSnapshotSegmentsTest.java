@@ -4,6 +4,12 @@ import static io.ecss.csta.SimFixture.assertNoLeakedThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +162,57 @@ class CstaSnapshotSegmentsTest {
     assertThat(t).isInstanceOf(CstaTimeoutException.class).hasMessageMatching(
         "SnapshotDevice invokeID \\d{4} timed out after 300 ms waiting for the last SnapshotDeviceData segment"
             + " of serviceCrossRefID SX1 \\(1 received\\)");
+  }
+
+  /** A switch that sends the first segment before the response (ECMA-323 order is response first). */
+  private static void earlySegmentSwitch(Socket s) throws IOException {
+    InputStream in = s.getInputStream();
+    OutputStream out = s.getOutputStream();
+    CstaFrameDecoder dec = new CstaFrameDecoder();
+    byte[] buf = new byte[4096];
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      for (CstaFrame f : dec.feed(buf, 0, n)) {
+        CstaMessage m = CstaCodec.decode(f.xml());
+        if (m instanceof CstaRequest.StartApplicationSession) {
+          out.write(CstaFrames.encode(f.invokeId(), CstaCodec.encode(
+              new CstaResponse.StartApplicationSessionResponse("S1", NS, 300))));
+        } else if (m instanceof CstaRequest.SnapshotDevice) {
+          out.write(CstaFrames.encode(CstaFrames.EVENT_INVOKE_ID, CstaCodec.encode(new CstaMessage.SnapshotDeviceData(
+              "X9", 1L, false, List.of(new CstaResponse.SnapshotCall(ConnectionId.of("C1", "101"), "102", List.of("connected")))))));
+          out.write(CstaFrames.encode(f.invokeId(), CstaCodec.encode(new CstaResponse.SnapshotDeviceResponse(List.of(), "X9"))));
+          out.write(CstaFrames.encode(CstaFrames.EVENT_INVOKE_ID, CstaCodec.encode(new CstaMessage.SnapshotDeviceData(
+              "X9", 2L, true, List.of(new CstaResponse.SnapshotCall(ConnectionId.of("C2", "101"), "103", List.of("hold")))))));
+        } else if (m instanceof CstaRequest.StopApplicationSession) {
+          out.write(CstaFrames.encode(f.invokeId(), CstaCodec.encode(new CstaResponse.StopApplicationSessionResponse())));
+          return;
+        }
+        out.flush();
+      }
+    }
+  }
+
+  @Test
+  void segmentsThatArriveBeforeTheResponseAreKept() throws Exception {
+    try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread server = new Thread(() -> {
+        try (Socket s = ss.accept()) {
+          earlySegmentSwitch(s);
+        } catch (IOException e) {
+          // test over
+        }
+      }, "early-segment-switch");
+      server.start();
+      try (CstaClient raw = CstaClient.builder("127.0.0.1", ss.getLocalPort())
+          .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(2)).noReconnect().build()) {
+        raw.connect().get(5, TimeUnit.SECONDS);
+        CstaResponse.SnapshotDeviceResponse r = raw.snapshotDevice("101").get(5, TimeUnit.SECONDS);
+        assertThat(r.serviceCrossRefId()).isEqualTo("X9");
+        assertThat(r.calls()).extracting(x -> x.connection().callId()).containsExactly("C1", "C2");
+      }
+      server.join(5_000);
+      assertThat(server.isAlive()).isFalse();
+    }
   }
 
   @Test
