@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -158,6 +157,11 @@ final class CharDfa {
   /** Rows in the table, dead and fallback rows included. */
   int states() {
     return states;
+  }
+
+  /** The class of an input character. */
+  int classOf(char c) {
+    return classOf[c] & 0xFF;
   }
 
   /** The classes (columns) of the table. */
@@ -403,66 +407,105 @@ final class CharDfa {
     return paths[0];
   }
 
-  /** Per-character facts shared by every matcher, computed once. */
+  /** Whitespace and case facts about every {@code char}, shared by every matcher, computed once. */
   private static final class Chars {
-    /** Character to its lower case ({@link Character#toLowerCase(char)}). */
-    static final char[] LOWER = new char[0x10000];
+    /** Every whitespace character ({@link Words#isSpace}). */
+    static final char[] SPACES;
 
-    /** 0 = ordinary, SPACE, or COMPLEX (only when ignoring case). */
-    static final byte[] FOLDING = new byte[0x10000];
+    /** Characters whose lower case differs from themselves, sorted by that lower case. */
+    static final char[] UPPER;
 
-    /** 0 = ordinary or SPACE (surrogates are COMPLEX). */
-    static final byte[] EXACT = new byte[0x10000];
+    /** {@code LOWER[i]} is the lower case of {@code UPPER[i]}; ascending. */
+    static final char[] LOWER;
 
     static {
+      StringBuilder spaces = new StringBuilder();
+      long[] pairs = new long[0x10000];
+      int n = 0;
       for (int c = 0; c < 0x10000; c++) {
         char ch = (char) c;
-        char lower = Character.toLowerCase(ch);
-        LOWER[c] = lower;
         if (Words.isSpace(ch)) {
-          FOLDING[c] = SPACE;
-          EXACT[c] = SPACE;
-        } else if (Character.isSurrogate(ch)) {
-          FOLDING[c] = COMPLEX;
-          EXACT[c] = COMPLEX;
-        } else if (ch == '\u03a3' || !simpleLowerCase(ch, lower)) {
-          FOLDING[c] = COMPLEX;
+          spaces.append(ch);
         }
+        char lower = Character.toLowerCase(ch);
+        if (lower != ch) {
+          pairs[n++] = ((long) lower << 16) | c;
+        }
+      }
+      SPACES = spaces.toString().toCharArray();
+      Arrays.sort(pairs, 0, n);
+      UPPER = new char[n];
+      LOWER = new char[n];
+      for (int i = 0; i < n; i++) {
+        UPPER[i] = (char) pairs[i];
+        LOWER[i] = (char) (pairs[i] >>> 16);
       }
     }
 
     private Chars() {}
-
-    /** Whether lower-casing the character alone as a string gives {@code lower}. */
-    private static boolean simpleLowerCase(char ch, char lower) {
-      if (ch < 0x80) {
-        return true;
-      }
-      String s = String.valueOf(ch).toLowerCase(Locale.ROOT);
-      return s.length() == 1 && s.charAt(0) == lower;
-    }
   }
 
-  /** Input character to class, folding as the options say. */
+  /**
+   * Whether lower-casing a word containing {@code c} (root locale) is not the per-character {@link
+   * Character#toLowerCase(char)}: {@code İ} becomes two characters and {@code Σ} depends on its
+   * place in the word (final sigma). A test checks the set against the JDK.
+   */
+  static boolean specialLowerCase(char c) {
+    return c == '\u0130' || c == '\u03a3';
+  }
+
+  /**
+   * Input character to class, folding as the options say: whitespace, characters the token
+   * automaton must fold, and every character whose folded form is one of the grammar's letters.
+   */
   private static byte[] classTable(MatchOptions options, char[] letterClass) {
     boolean ignoreCase = options.ignoreCase();
-    boolean yo = options.yoAsYe();
-    byte[] kinds = ignoreCase ? Chars.FOLDING : Chars.EXACT;
-    char[] lower = Chars.LOWER;
     byte[] out = new byte[0x10000];
     for (int c = 0; c < 0x10000; c++) {
-      byte k = kinds[c];
-      if (k != 0) {
-        out[c] = k;
-        continue;
+      if (letterClass[c] != 0) {
+        char a = (char) c;
+        byte k = (byte) letterClass[c];
+        mark(out, a, k, ignoreCase);
+        if (options.yoAsYe() && (a == 'е' || a == 'Е')) {
+          mark(out, a == 'е' ? 'ё' : 'Ё', k, ignoreCase);
+        }
       }
-      char f = ignoreCase ? lower[c] : (char) c;
-      if (yo && (f == 'ё' || f == 'Ё')) {
-        f = f == 'ё' ? 'е' : 'Е';
-      }
-      out[c] = (byte) letterClass[f];
+    }
+    for (char sp : Chars.SPACES) {
+      out[sp] = SPACE;
+    }
+    Arrays.fill(out, Character.MIN_SURROGATE, Character.MAX_SURROGATE + 1, (byte) COMPLEX);
+    if (ignoreCase) {
+      out['\u0130'] = COMPLEX;
+      out['\u03a3'] = COMPLEX;
     }
     return out;
+  }
+
+  /**
+   * Gives class {@code k} to the characters that fold to {@code lower} before {@code ё} is
+   * replaced: {@code lower} itself (unless it has a lower case of its own) and, when ignoring case,
+   * every character whose lower case it is.
+   */
+  private static void mark(byte[] out, char lower, byte k, boolean ignoreCase) {
+    if (!ignoreCase) {
+      out[lower] = k;
+      return;
+    }
+    if (Character.toLowerCase(lower) == lower) {
+      out[lower] = k;
+    }
+    char[] lowers = Chars.LOWER;
+    int i = Arrays.binarySearch(lowers, lower);
+    if (i < 0) {
+      return;
+    }
+    while (i > 0 && lowers[i - 1] == lower) {
+      i--;
+    }
+    for (; i < lowers.length && lowers[i] == lower; i++) {
+      out[Chars.UPPER[i]] = k;
+    }
   }
 
   /** The character trie of the language, minimised on emission. */

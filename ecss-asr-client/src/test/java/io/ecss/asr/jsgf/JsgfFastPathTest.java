@@ -329,6 +329,58 @@ class JsgfFastPathTest {
     assertThat(allocated).as("bytes allocated by 100,000 matches").isLessThan(10_000);
   }
 
+  /** The class table against its definition: the class of the character's folded form. */
+  @Test
+  void classTableFoldsEveryCharacterAsTheOptionsSay() {
+    JsgfGrammarSet s = set("public <r> = ёлка Елка да ok KELVIN ω å ß θ ǆ ΣΟΦΙΑ i;");
+    for (MatchOptions o : OPTIONS) {
+      CharDfa f = fast(s, "r", o).fastPath();
+      assertThat(f).isNotNull();
+      // The letter classes, read off the grammar's own (normalised) letters.
+      java.util.Map<Character, Integer> letters = new java.util.HashMap<>();
+      for (String w :
+          List.of("ёлка", "Елка", "да", "ok", "KELVIN", "ω", "å", "ß", "θ", "ǆ", "ΣΟΦΙΑ", "i")) {
+        String n = o.normalize(w);
+        for (int j = 0; j < n.length(); j++) {
+          letters.put(n.charAt(j), f.classOf(n.charAt(j)));
+        }
+      }
+      for (int c = 0; c < 0x10000; c++) {
+        char ch = (char) c;
+        int expected;
+        if (Words.isSpace(ch)) {
+          expected = CharDfa.SPACE;
+        } else if (Character.isSurrogate(ch) || (o.ignoreCase() && CharDfa.specialLowerCase(ch))) {
+          expected = CharDfa.COMPLEX;
+        } else {
+          char folded = o.ignoreCase() ? Character.toLowerCase(ch) : ch;
+          if (o.yoAsYe() && (folded == 'ё' || folded == 'Ё')) {
+            folded = folded == 'ё' ? 'е' : 'Е';
+          }
+          expected = letters.getOrDefault(folded, CharDfa.DEAD);
+        }
+        assertThat(f.classOf(ch)).as("%s U+%04X", o, c).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void onlyTheListedCharactersLowerCaseDifferentlyInAWord() {
+    for (int c = 0; c < 0x10000; c++) {
+      char ch = (char) c;
+      if (Character.isSurrogate(ch) || ch == '\u03a3') {
+        continue; // surrogates go to the token automaton anyway; Σ depends on context
+      }
+      boolean same =
+          String.valueOf(ch)
+              .toLowerCase(Locale.ROOT)
+              .equals(String.valueOf(Character.toLowerCase(ch)));
+      assertThat(CharDfa.specialLowerCase(ch)).as("U+%04X", c).isEqualTo(!same);
+    }
+    assertThat("ΟΔΟΣ".toLowerCase(Locale.ROOT)).isEqualTo("οδος"); // final sigma
+    assertThat(CharDfa.specialLowerCase('\u03a3')).isTrue();
+  }
+
   @Test
   void characterClassShortcutsMatchTheJdkDefinitions() {
     String stop = ";=|*+<>()[]{}/\"";
