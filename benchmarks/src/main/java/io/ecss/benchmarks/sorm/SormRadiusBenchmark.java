@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * little of the two shared CPUs; it drains the Accounting-Responses on its own thread.
  */
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class SormRadiusBenchmark {
   /** The number index (the default station). */
