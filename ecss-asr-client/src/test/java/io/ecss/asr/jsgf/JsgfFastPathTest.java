@@ -310,6 +310,41 @@ class JsgfFastPathTest {
     assertThat(withIndex.match("счет")).isEqualTo(new JsgfMatch(true, List.of("b")));
   }
 
+  /**
+   * A canonical text missing from the index is answered "no match" without the automaton; the
+   * answers are the automaton's for canonical misses, non-canonical spellings, and quoted tokens
+   * with odd whitespace inside (normalised like any other text).
+   */
+  @Test
+  void canonicalMissesAreDecidedOnlyForCanonicalPhrases() {
+    JsgfGrammarSet plain = set("public <r> = (да | конечно) {y} | нет [спасибо] {n} | счёт {b};");
+    JsgfMatcher p = fast(plain, "r", MatchOptions.DEFAULT);
+    JsgfMatcher pRef = tokens(plain, "r", MatchOptions.DEFAULT);
+    assertThat(p.fastPath().decidesMisses()).isTrue();
+    JsgfMatcher exact = fast(plain, "r", MatchOptions.EXACT);
+    assertThat(exact.fastPath().decidesMisses()).isTrue();
+    JsgfMatcher exactRef = tokens(plain, "r", MatchOptions.EXACT);
+    for (String t :
+        List.of(
+            "да", "да нет", "нет спасибо", "нет спасиб", "конечноо", "счет", "счёт", "Да", "да ",
+            " да", "нет  спасибо", "нет\tспасибо", "нет\u00a0спасибо", "x", "да x", "дa")) {
+      assertAgree(p, pRef, t, "plain");
+      assertAgree(exact, exactRef, t, "exact");
+    }
+    for (String g :
+        List.of(
+            "public <r> = \"a  b\" {x} | c;",
+            "public <r> = \" a\" {x} | c;",
+            "public <r> = \"a\u00a0b\" {x} | c;")) {
+      JsgfGrammarSet s = set(g);
+      JsgfMatcher f = fast(s, "r", MatchOptions.DEFAULT);
+      JsgfMatcher ref = tokens(s, "r", MatchOptions.DEFAULT);
+      for (String t : List.of("a b", "a  b", "a", " a", "c", "b", "a\u00a0b")) {
+        assertAgree(f, ref, t, g);
+      }
+    }
+  }
+
   @Test
   void matchingTextAllocatesNothing() {
     JsgfGrammarSet s = set("public <r> = (да | конечно) {y} | нет [спасибо] {n};");
