@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * finished its part of the handshake, so the refusal arrives as an alert on the first read; the
  * client reports it here all the same, as a failed {@code connect()}.
  */
-public class CstaTlsException extends CstaConnectionException {
+public final class CstaTlsException extends CstaConnectionException {
   private static final long serialVersionUID = 1L;
   private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
 
@@ -34,7 +34,10 @@ public class CstaTlsException extends CstaConnectionException {
     HANDSHAKE_FAILED
   }
 
+  /** Why the handshake failed. */
   private final Reason reason;
+
+  /** The TLS alert received from the server, or null. */
   private final @Nullable String alert;
 
   /**
