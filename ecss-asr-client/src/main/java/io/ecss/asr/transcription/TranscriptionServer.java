@@ -177,6 +177,7 @@ public final class TranscriptionServer implements AutoCloseable {
       }
       String length = ex.getRequestHeaders().getFirst("Content-Length");
       if (length != null && parseLong(length) > maxBodyBytes) {
+        drain(ex, SWALLOW_BYTES);
         send(ex, 413, "body of " + length + " bytes exceeds the limit of " + maxBodyBytes);
         return;
       }
@@ -211,6 +212,7 @@ public final class TranscriptionServer implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof TooLarge) {
+        drain(ex, SWALLOW_BYTES);
         send(ex, 413, c.getMessage());
       } else if (c instanceof WavException) {
         send(ex, 400, "bad WAV: " + c.getMessage());
@@ -281,15 +283,31 @@ public final class TranscriptionServer implements AutoCloseable {
    * Not {@code skip()}: the JDK's request stream passes skip to the socket, past the body's end.
    */
   private static void drain(HttpExchange ex) throws IOException {
+    drain(ex, 1 << 16);
+  }
+
+  /**
+   * Reads and discards up to {@code limit} bytes of the request body. Answering before the body is
+   * read and then closing would leave unread bytes in the socket's receive buffer; TCP then resets
+   * the connection and the client can lose the answer (a 413 arriving as "connection reset").
+   */
+  private static void drain(HttpExchange ex, long limit) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
       byte[] buf = new byte[8192];
-      int total = 0;
+      long total = 0;
       int n;
-      while (total < (1 << 16) && (n = in.read(buf)) > 0) {
+      while (total < limit && (n = in.read(buf)) > 0) {
         total += n;
       }
     }
   }
+
+  /**
+   * How much of an over-limit body is read and discarded before the 413 answer, so that the client,
+   * still sending, receives the answer (Tomcat's {@code maxSwallowSize} default is the same); a
+   * larger body is cut off and the connection closed.
+   */
+  private static final long SWALLOW_BYTES = 2L << 20;
 
   private static void send(HttpExchange ex, int status, String message) throws IOException {
     send(ex, status, "text/plain; charset=utf-8", message + "\n");

@@ -196,6 +196,31 @@ class TranscriptionServerTest {
     }
   }
 
+  /**
+   * A client still sending a body over the limit receives the 413 (the server reads and discards
+   * the body before answering), every time: 20 uploads of 1 MiB against a 1,000-byte limit.
+   */
+  @Test
+  void largeBodyOverTheLimitStillGetsThe413() throws Exception {
+    byte[] big = new byte[1 << 20];
+    try (TranscriptionServer small =
+        TranscriptionServer.builder(ScriptedRecognizer.factory(8000, List.of(List.of())))
+            .bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))
+            .maxBodyBytes(1000)
+            .start()) {
+      for (int i = 0; i < 20; i++) {
+        HttpRequest r =
+            HttpRequest.newBuilder(URI.create(uri(small) + "/trans"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big))
+                .build();
+        HttpResponse<String> resp = raw.send(r, HttpResponse.BodyHandlers.ofString());
+        assertThat(resp.statusCode()).isEqualTo(413);
+        assertThat(resp.body())
+            .isEqualTo("body of 1048576 bytes exceeds the limit of 1000\n");
+      }
+    }
+  }
+
   /** A recogniser that fails: the server must answer 500 with the reason. */
   static RecognizerFactory failing() {
     return new RecognizerFactory() {
