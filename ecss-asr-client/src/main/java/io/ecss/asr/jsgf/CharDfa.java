@@ -81,12 +81,6 @@ final class CharDfa {
   private final int keyShift;
   private final int maxKeyLength;
 
-  /**
-   * Characters that may stand in canonical text (one bit per {@code char}), or null when the index
-   * cannot decide misses: see {@link #canonicalBits}.
-   */
-  private final long @Nullable [] canonical;
-
   private CharDfa(byte[] classOf, int[] table, int width, int start, JsgfMatch[] results) {
     this.classOf = classOf;
     this.table = table;
@@ -98,16 +92,9 @@ final class CharDfa {
     this.slots = new int[0];
     this.keyShift = 0;
     this.maxKeyLength = 0;
-    this.canonical = null;
   }
 
-  private CharDfa(
-      CharDfa a,
-      String[] keys,
-      int[] slots,
-      int keyShift,
-      int maxKeyLength,
-      long @Nullable [] canonical) {
+  private CharDfa(CharDfa a, String[] keys, int[] slots, int keyShift, int maxKeyLength) {
     this.classOf = a.classOf;
     this.table = a.table;
     this.width = a.width;
@@ -118,12 +105,6 @@ final class CharDfa {
     this.slots = slots;
     this.keyShift = keyShift;
     this.maxKeyLength = maxKeyLength;
-    this.canonical = canonical;
-  }
-
-  /** True when a canonical text missing from the index is answered without the automaton. */
-  boolean decidesMisses() {
-    return canonical != null;
   }
 
   /** Phrases held by the canonical-text index. */
@@ -149,11 +130,9 @@ final class CharDfa {
     int[] v = new int[2 * cap];
     int shift = 32 - Integer.numberOfTrailingZeros(cap);
     int longest = 0;
-    boolean complete = true;
     for (String p : phrases) {
       int r = runAutomaton(p);
       if (p.isEmpty() || r <= 0) {
-        complete &= p.isEmpty();
         continue;
       }
       int h = sample(p, p.length());
@@ -166,65 +145,7 @@ final class CharDfa {
       v[2 * i + 1] = r;
       longest = Math.max(longest, p.length());
     }
-    return new CharDfa(this, k, v, shift, longest, complete ? canonicalBits(phrases) : null);
-  }
-
-  /**
-   * The characters of canonical text, when the index holds every phrase of the language: then text
-   * that is canonical (every character one of these or the single space between words, none
-   * leading or trailing) and not in the index is in no phrase, and the automaton need not run.
-   *
-   * <p>A character qualifies when its class is dead (text with it matches nothing anyway) or it is
-   * the one character of its class that the indexed phrases use. Returns null — no shortcut — when
-   * the phrases are not canonical themselves: a class spelled with two characters, a whitespace
-   * character other than one space between words, or a character the token automaton must fold.
-   * Then every canonical text is the unique canonical spelling of its class sequence, so it is in
-   * the language exactly when it is an indexed phrase.
-   */
-  private long @Nullable [] canonicalBits(List<String> phrases) {
-    char[] spelling = new char[width];
-    boolean[] spelled = new boolean[width];
-    for (String p : phrases) {
-      if (!p.isEmpty() && (p.charAt(0) == ' ' || p.charAt(p.length() - 1) == ' ')) {
-        return null;
-      }
-      for (int i = 0; i < p.length(); i++) {
-        char c = p.charAt(i);
-        int k = classOf[c] & 0xFF;
-        if (c == ' ') {
-          if (p.charAt(i - 1) == ' ') {
-            return null;
-          }
-          continue;
-        }
-        if (k < FIRST_LETTER || (spelled[k] && spelling[k] != c)) {
-          return null;
-        }
-        spelled[k] = true;
-        spelling[k] = c;
-      }
-    }
-    long[] bits = new long[1 << 10];
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      int k = classOf[c] & 0xFF;
-      if (k == DEAD || (k >= FIRST_LETTER && spelled[k] && spelling[k] == c)) {
-        bits[c >>> 6] |= 1L << c;
-      }
-    }
-    return bits;
-  }
-
-  /** True when text is canonical: see {@link #canonicalBits}. */
-  private static boolean isCanonical(String text, int n, long[] bits) {
-    char previous = ' ';
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == ' ' ? previous == ' ' : (bits[c >>> 6] & (1L << c)) == 0) {
-        return false;
-      }
-      previous = c;
-    }
-    return previous != ' ';
+    return new CharDfa(this, k, v, shift, longest);
   }
 
   /** Mixes the length and four sampled characters; callers take the top bits. */
@@ -270,10 +191,6 @@ final class CharDfa {
         if (v[2 * i] == h && text.equals(keys[i])) {
           return r;
         }
-      }
-      long[] bits = canonical;
-      if (bits != null && isCanonical(text, n, bits)) {
-        return 0;
       }
     }
     return runAutomaton(text);
