@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * String.equals} that stops at the first hit and returns its tags. Setup checks that both give the
  * same tags for every utterance.
  *
- * <p>The utterances are what Vosk returns: lower case, single spaces. Our matcher answers text in
+ * <p>The utterances are what Vosk returns: lower case, single spaces, each a string object of its
+ * own (never one the expander or the matcher holds). Our matcher answers text in
  * that canonical form from its phrase index (one hash probe on the length and four sampled
  * characters, then {@code String.equals}) and anything else with the character automaton; the
  * {@code *Capitalised} pair measures that automaton path: the same utterances with the first letter
@@ -128,7 +129,9 @@ public class JsgfBenchmark {
     utterances = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       if (r.nextInt(10) < 7) {
-        utterances.add(phrases.get(r.nextInt(phrases.size())));
+        // A fresh copy, as a recogniser returns it: the expander's own string object could be the
+        // very object a matcher keeps, and String.equals would then answer by identity.
+        utterances.add(new String(phrases.get(r.nextInt(phrases.size())).toCharArray()));
       } else {
         String u;
         do {
