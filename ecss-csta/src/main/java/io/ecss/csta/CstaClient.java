@@ -339,7 +339,9 @@ public final class CstaClient implements AutoCloseable {
    * Sends any request with its own timeout.
    *
    * @param request the request
-   * @param timeout how long to wait for the response; counted from the write
+   * @param timeout how long to wait for the response, counted from this call (queueing and
+   *     writing included); a request not even written by then means the peer stopped reading, and
+   *     the link is dropped as stalled
    * @param <R> the response type
    * @return the positive response; see the class Javadoc for exceptional completion
    * @throws IllegalArgumentException if the timeout is not positive
@@ -864,6 +866,8 @@ public final class CstaClient implements AutoCloseable {
     final @Nullable Function<CstaMessage, Object> hook;
     final boolean internal;
     volatile @Nullable ScheduledFuture<?> timeout;
+    /** Set once the frame's bytes were handed to the socket. */
+    volatile boolean written;
 
     Pending(String request, Class<?> type, Connection conn, @Nullable Function<CstaMessage, Object> hook, boolean internal) {
       this.request = request;
@@ -894,26 +898,30 @@ public final class CstaClient implements AutoCloseable {
     if (log.isTraceEnabled()) {
       log.trace("CSTA {}: -> {} invokeID {}", peer, request.name(), id);
     }
+    // The timeout runs from now, not from the write: a write that blocks (the peer stopped
+    // reading and the socket buffers are full) must not leave the request, and every request
+    // queued behind it, pending for ever.
+    try {
+      p.timeout = timer.schedule(() -> timedOut(id, p, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // client closing: close() fails every pending request
+    }
+    if (p.future.isDone()) {
+      cancel(p.timeout);
+    }
     CompletableFuture<?> unused =
         c.write(id, xml)
         .whenComplete(
             (ok, err) -> {
-              if (err != null) {
-                if (pending.remove(id, p)) {
-                  ids.release(id);
-                  complete(p, null, err instanceof CstaException ? err
-                      : new CstaConnectionException(request.name() + " invokeID " + id + " not written", err));
-                }
+              if (err == null) {
+                p.written = true;
                 return;
               }
-              try {
-                p.timeout =
-                    timer.schedule(() -> timedOut(id, p, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
-              } catch (RejectedExecutionException e) {
-                // client closing: close() fails every pending request
-              }
-              if (p.future.isDone()) {
+              if (pending.remove(id, p)) {
                 cancel(p.timeout);
+                ids.release(id);
+                complete(p, null, err instanceof CstaException ? err
+                    : new CstaConnectionException(request.name() + " invokeID " + id + " not written", err));
               }
             });
     return p.future;
@@ -922,12 +930,21 @@ public final class CstaClient implements AutoCloseable {
   private void timedOut(int id, Pending p, Duration timeout) {
     if (pending.remove(id, p)) {
       ids.quarantine(id, System.nanoTime() + idQuarantine.toNanos());
+      boolean stalled = !p.written;
       complete(
           p,
           null,
           new CstaTimeoutException(
               p.request + " invokeID " + CstaFrames.formatInvokeId(id) + " timed out after "
-                  + timeout.toMillis() + " ms"));
+                  + timeout.toMillis() + " ms"
+                  + (stalled ? " (not yet written: the link to " + peer + " is stalled)" : "")));
+      if (stalled && !p.conn.isClosed()) {
+        // The writer is blocked or far behind: the peer is not reading. Drop the link so the
+        // requests behind it fail and (if enabled) the client reconnects.
+        log.info("CSTA {}: {} could not be written within {} ms; dropping the link", peer, p.request, timeout.toMillis());
+        p.conn.abort(new CstaConnectionException(
+            "write to " + peer + " stalled: " + p.request + " not written within " + timeout.toMillis() + " ms"));
+      }
       return;
     }
     for (Assembly a : List.copyOf(assemblies.values())) {
