@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +44,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors: 404 unknown path, 405 other methods (with {@code Allow}), 413 body over the limit,
  * 400 not a supported WAV (the body says why), 500 recogniser failure, 503 when every worker is
- * busy and the queue is full. Bodies are streamed into the recognisers, never held whole.
+ * busy and the queue is full. Bodies are streamed into the recognisers, never held whole. A client
+ * whose body stops arriving for longer than the {@linkplain Builder#readTimeout read timeout}
+ * (default 30 s) has its connection closed and its worker freed, so stalled uploads cannot keep
+ * every worker busy. (The JDK server reads request headers without a timeout of its own; its
+ * {@code sun.net.httpserver.maxReqTime} system property bounds that, JVM-wide.)
  * Header values are read as UTF-8 (what curl sends for {@code -H "Calling: Алиса"}).
  *
  * <pre>{@code
@@ -78,6 +83,7 @@ public final class TranscriptionServer implements AutoCloseable {
   private final int workerCount;
   private final int queueSize;
   private final Duration grace;
+  private final long readTimeoutNanos;
   private final Object closeLock = new Object();
   private boolean closed;
 
@@ -88,6 +94,7 @@ public final class TranscriptionServer implements AutoCloseable {
     this.workerCount = b.workers;
     this.queueSize = b.queue;
     this.grace = b.grace;
+    this.readTimeoutNanos = b.readTimeout.toNanos();
     this.admission = new Semaphore(b.workers + b.queue);
     this.workers = Executors.newFixedThreadPool(b.workers, named("ecss-trans-worker"));
     this.handlers = Executors.newCachedThreadPool(named("ecss-trans-http"));
@@ -197,13 +204,16 @@ public final class TranscriptionServer implements AutoCloseable {
   private void answer(HttpExchange ex, Route route) throws IOException {
     @Nullable String calling = header(ex, "Calling");
     @Nullable String called = header(ex, "Called");
-    InputStream body = new Limited(ex.getRequestBody(), maxBodyBytes);
+    Limited body = new Limited(ex.getRequestBody(), maxBodyBytes);
     Future<Transcript> job =
         workers.submit(
             () -> route.mono ? transcriber.transcribeMono(body) : transcriber.transcribe(body));
     Transcript t;
     try {
-      t = job.get();
+      t = await(job, body);
+      if (t == null) {
+        return;
+      }
     } catch (InterruptedException e) {
       job.cancel(true);
       Thread.currentThread().interrupt();
@@ -230,6 +240,31 @@ public final class TranscriptionServer implements AutoCloseable {
     }
     String vtt = t.toWebVtt(calling, called, cues);
     send(ex, 200, "text/vtt; charset=utf-8", vtt);
+  }
+
+  /**
+   * Waits for a transcription; returns null after cancelling it when one read of the request body
+   * has been blocked for longer than the read timeout. Cancelling interrupts the worker, and an
+   * interrupted read of the exchange's socket channel closes the connection.
+   */
+  private @Nullable Transcript await(Future<Transcript> job, Limited body)
+      throws InterruptedException, ExecutionException {
+    long poll = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) / 4, 1000));
+    while (true) {
+      try {
+        return job.get(poll, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        long stalled = body.blockedNanos(System.nanoTime());
+        if (stalled > readTimeoutNanos) {
+          job.cancel(true);
+          LOG.info(
+              "request body stalled for {} ms after {} bytes; connection closed",
+              TimeUnit.NANOSECONDS.toMillis(stalled),
+              body.count());
+          return null;
+        }
+      }
+    }
   }
 
   /**
@@ -343,10 +378,16 @@ public final class TranscriptionServer implements AutoCloseable {
     }
   }
 
-  /** Fails with {@link TooLarge} once more than {@code limit} bytes were read. */
+  /**
+   * Fails with {@link TooLarge} once more than {@code limit} bytes were read, and tells how long the
+   * read in progress, if any, has been blocked (read by the handler thread, written by the worker).
+   */
   private static final class Limited extends FilterInputStream {
     private final long limit;
-    private long count;
+    private volatile long count;
+
+    /** {@link System#nanoTime()} when the read in progress began; 0 when none is. */
+    private volatile long readSince;
 
     Limited(InputStream in, long limit) {
       super(in);
@@ -355,7 +396,13 @@ public final class TranscriptionServer implements AutoCloseable {
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
+      begin();
+      int b;
+      try {
+        b = super.read();
+      } finally {
+        readSince = 0;
+      }
       if (b >= 0) {
         add(1);
       }
@@ -364,13 +411,35 @@ public final class TranscriptionServer implements AutoCloseable {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      begin();
+      int n;
+      try {
+        n = super.read(b, off, len);
+      } finally {
+        readSince = 0;
+      }
       if (n > 0) {
         add(n);
       }
       return n;
     }
 
+    private void begin() {
+      long now = System.nanoTime();
+      readSince = now == 0 ? 1 : now;
+    }
+
+    /** How long the read in progress has been blocked; 0 when no read is in progress. */
+    long blockedNanos(long now) {
+      long since = readSince;
+      return since == 0 ? 0 : now - since;
+    }
+
+    long count() {
+      return count;
+    }
+
+    @SuppressWarnings("NonAtomicVolatileUpdate") // only the worker thread reads the body
     private void add(long n) throws TooLarge {
       count += n;
       if (count > limit) {
@@ -389,6 +458,7 @@ public final class TranscriptionServer implements AutoCloseable {
     private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int queue = 16;
     private Duration grace = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(30);
     private TranscriptCues cues = TranscriptCues.DEFAULT;
 
     private Builder(RecognizerFactory factory) {
@@ -473,6 +543,22 @@ public final class TranscriptionServer implements AutoCloseable {
         throw new IllegalArgumentException("shutdownGrace: " + grace + " (expected >= 0)");
       }
       this.grace = grace;
+      return this;
+    }
+
+    /**
+     * How long one read of a request body may block before the server gives up on the client,
+     * closes its connection and frees the worker; default 30 s. It bounds the silence between two
+     * pieces of an upload, not the whole upload or the recognition.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("readTimeout: " + timeout + " (expected > 0)");
+      }
+      this.readTimeout = timeout;
       return this;
     }
 

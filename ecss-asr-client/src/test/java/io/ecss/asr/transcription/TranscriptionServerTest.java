@@ -221,6 +221,74 @@ class TranscriptionServerTest {
     }
   }
 
+  static TranscriptionServer serveWithReadTimeout(Duration readTimeout) throws IOException {
+    return TranscriptionServer.builder(
+            ScriptedRecognizer.factory(16000, List.of(TranscriberTest.A, TranscriberTest.B)))
+        .bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))
+        .workers(1)
+        .queue(0)
+        .readTimeout(readTimeout)
+        .start();
+  }
+
+  static byte[] requestHead(String path, int contentLength) {
+    return ("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + contentLength
+            + "\r\nConnection: close\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * A client that sends part of its body and then goes silent loses its connection after the read
+   * timeout, and the only worker is free again: before, it stayed busy for as long as the client
+   * kept the socket open and every other request got 503.
+   */
+  @Test
+  void stalledUploadIsCutOffAndFreesTheWorker() throws Exception {
+    byte[] call = Files.readAllBytes(wav);
+    try (TranscriptionServer s = serveWithReadTimeout(Duration.ofMillis(300));
+        java.net.Socket stalled = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), s.address().getPort())) {
+      stalled.setSoTimeout(20_000);
+      java.io.OutputStream out = stalled.getOutputStream();
+      out.write(requestHead("/trans", call.length));
+      out.write(call, 0, 100);
+      out.flush();
+      long t0 = System.nanoTime();
+      // The server closes the connection without an answer (nothing can be sent on it any more).
+      int first;
+      try {
+        first = stalled.getInputStream().read();
+      } catch (java.net.SocketException reset) {
+        first = -1;
+      }
+      long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(first).isEqualTo(-1);
+      assertThat(waitedMs).isGreaterThanOrEqualTo(250);
+      assertThat(TranscriptionClient.builder(uri(s)).build().words(wav).join().speakers())
+          .hasSize(2);
+    }
+  }
+
+  /** The read timeout bounds the silence between pieces of an upload, not the whole upload. */
+  @Test
+  void slowUploadThatKeepsSendingIsServed() throws Exception {
+    byte[] call = Files.readAllBytes(wav);
+    try (TranscriptionServer s = serveWithReadTimeout(Duration.ofMillis(400));
+        java.net.Socket slow = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), s.address().getPort())) {
+      slow.setSoTimeout(20_000);
+      java.io.OutputStream out = slow.getOutputStream();
+      out.write(requestHead("/trans", call.length));
+      int pieces = 8;
+      for (int i = 0; i < pieces; i++) {
+        out.write(call, i * call.length / pieces, (i + 1) * call.length / pieces - i * call.length / pieces);
+        out.flush();
+        Thread.sleep(100); // pacing the upload over 0.8 s, longer than the timeout in total
+      }
+      String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 200 ");
+      assertThat(answer).endsWith("\r\n\r\n" + WordLines.format(client.words(wav).join()));
+    }
+  }
+
   /** A recogniser that fails: the server must answer 500 with the reason. */
   static RecognizerFactory failing() {
     return new RecognizerFactory() {
@@ -325,6 +393,9 @@ class TranscriptionServerTest {
     assertThatThrownBy(() -> TranscriptionServer.builder(failing()).port(70000))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("port: 70000 (expected 0..65535)");
+    assertThatThrownBy(() -> TranscriptionServer.builder(failing()).readTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("readTimeout: PT0S (expected > 0)");
     assertThatThrownBy(() -> TranscriptionServer.builder(failing()).workers(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("workers: 0 (expected >= 1)");
