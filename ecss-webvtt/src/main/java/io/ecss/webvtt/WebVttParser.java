@@ -115,7 +115,10 @@ public final class WebVttParser {
    */
   public WebVttParseResult parse(byte[] utf8) {
     requireNonNull(utf8, "utf8");
-    if (utf8.length > limits.maxInputChars() * 3 + 3) {
+    // Every character takes at most 3 bytes (a BOM 3 more); saturate so huge limits do not wrap.
+    long maxChars = limits.maxInputChars();
+    long maxBytes = maxChars > (Long.MAX_VALUE - 3) / 3 ? Long.MAX_VALUE : maxChars * 3 + 3;
+    if (utf8.length > maxBytes) {
       throw new WebVttParseException("input of " + utf8.length + " bytes exceeds maxInputChars "
           + limits.maxInputChars() + " (WebVttLimits)", 1, 1);
     }

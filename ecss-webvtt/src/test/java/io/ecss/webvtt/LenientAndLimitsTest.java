@@ -77,6 +77,17 @@ class LenientAndLimitsTest {
   }
 
   @Test
+  void hugeInputLimitDoesNotWrapForBytes() {
+    // maxInputChars * 3 used to overflow to a negative byte limit: every byte input was rejected.
+    WebVttParser p = WebVttParser.strict().withLimits(new WebVttLimits(Long.MAX_VALUE, 10, 10));
+    byte[] vtt = "WEBVTT\n\n00:00.000 --> 00:01.000\nx".getBytes(StandardCharsets.UTF_8);
+    assertThat(p.parse(vtt).file().cues()).hasSize(1);
+    WebVttParser q = WebVttParser.strict()
+        .withLimits(new WebVttLimits((Long.MAX_VALUE - 3) / 3 + 1, 10, 10));
+    assertThat(q.parse(vtt).file().cues()).hasSize(1);
+  }
+
+  @Test
   void cueCountLimit() {
     WebVttParser p = WebVttParser.strict().withLimits(new WebVttLimits(1000, 2, 10));
     String three = "WEBVTT\n\n00:00.000 --> 00:01.000\na\n\n00:00.000 --> 00:01.000\nb\n\n"
