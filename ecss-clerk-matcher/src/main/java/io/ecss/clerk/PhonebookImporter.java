@@ -246,17 +246,19 @@ public final class PhonebookImporter {
   }
 
   /**
-   * Imports from a file name or an {@code http://}, {@code https://} or {@code file:} URL.
+   * Imports from a file name or an {@code http://}, {@code https://} or {@code file:} URL. Any
+   * other {@code scheme://} argument is an unsupported URL, not a file name.
    *
    * @param fileOrUrl a path or URL
    * @return the import
    * @throws IOException when a file cannot be read
    * @throws ClerkFormatException when the document is malformed
-   * @throws ClerkImportException when an HTTP import fails or a limit is exceeded
+   * @throws ClerkImportException when an HTTP import fails, a limit is exceeded, or the URL is
+   *     malformed or of another scheme
    */
   public PhonebookImport importLocation(String fileOrUrl) throws IOException {
     String lower = fileOrUrl.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("file:")) {
+    if (lower.startsWith("file:") || URL_PREFIX.matcher(fileOrUrl).lookingAt()) {
       try {
         return importUrl(new URI(fileOrUrl));
       } catch (URISyntaxException e) {
@@ -317,7 +319,15 @@ public final class PhonebookImporter {
   public PhonebookImport importUrl(URI url) throws IOException {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
-      return importFile(Path.of(url));
+      Path file;
+      try {
+        file = Path.of(url);
+      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        throw new ClerkImportException(
+            "bad file URL: " + url + " (" + e.getMessage()
+                + "; expected file:///absolute/path or a plain file name)", e);
+      }
+      return importFile(file);
     }
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new ClerkImportException(
@@ -557,10 +567,17 @@ public final class PhonebookImporter {
     List<String> fields = new ArrayList<>();
     while (pos < n) {
       int recordLine = line;
-      // Comment and blank lines.
+      // Comment and blank lines, ended by LF, CR LF or a lone CR (as records are).
       if (text.charAt(pos) == '#' || text.charAt(pos) == '\n' || text.charAt(pos) == '\r') {
-        int nl = text.indexOf('\n', pos);
-        pos = nl < 0 ? n : nl + 1;
+        while (pos < n && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+          pos++;
+        }
+        if (pos < n && text.charAt(pos) == '\r') {
+          pos++;
+        }
+        if (pos < n && text.charAt(pos) == '\n') {
+          pos++;
+        }
         line++;
         continue;
       }
@@ -568,6 +585,7 @@ public final class PhonebookImporter {
       StringBuilder field = new StringBuilder();
       boolean quoted = false;
       boolean wasQuoted = false;
+      boolean blankSoFar = true; // the field holds only whitespace: a '"' may still open quoting
       while (pos < n) {
         char ch = text.charAt(pos);
         if (quoted) {
@@ -588,20 +606,23 @@ public final class PhonebookImporter {
           pos++;
           continue;
         }
-        if (ch == '"' && field.toString().isBlank() && !wasQuoted) {
+        if (ch == '"' && blankSoFar && !wasQuoted) {
           quoted = true;
           wasQuoted = true;
+          blankSoFar = false;
           field.setLength(0);
           pos++;
         } else if (ch == ',') {
           fields.add(field.toString());
           field.setLength(0);
           wasQuoted = false;
+          blankSoFar = true;
           pos++;
         } else if (ch == '\n' || ch == '\r') {
           break;
         } else {
           field.append(ch);
+          blankSoFar &= Character.isWhitespace(ch);
           pos++;
         }
       }
@@ -791,6 +812,10 @@ public final class PhonebookImporter {
     return l.startsWith("http://") || l.startsWith("https://")
         || (!u.isEmpty() && !SCHEME.matcher(u).lookingAt());
   }
+
+  /** {@code scheme://}: a URL (a path such as {@code C:\\book.xml} has no {@code //}). */
+  private static final java.util.regex.Pattern URL_PREFIX =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://");
 
   private static final java.util.regex.Pattern SCHEME =
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");

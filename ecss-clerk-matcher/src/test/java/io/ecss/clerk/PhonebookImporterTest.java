@@ -144,6 +144,33 @@ class PhonebookImporterTest {
   }
 
   @Test
+  void csvWithCarriageReturnLineEndsKeepsRecordsAfterBlankAndCommentLines() {
+    // Classic Mac line ends: a blank or comment line used to skip to the next LF, i.e. to the end.
+    PhonebookImport book =
+        importer.parseCsv("Иван Петров,100\r\r# отдел\rОльга Сидорова,200\rАнна Белова,300\r", "cr.csv");
+    assertThat(book.entries())
+        .containsExactly(
+            new PhonebookEntry("Иван Петров", "100"),
+            new PhonebookEntry("Ольга Сидорова", "200"),
+            new PhonebookEntry("Анна Белова", "300"));
+    assertThat(importer.parseCsv("# c\r\nА Б,1\r\n\r\nВ Г,2", "crlf.csv").entries()).hasSize(2);
+  }
+
+  @Test
+  void csvQuoteRunsAreReadInLinearTime() {
+    // Each '"' inside an unquoted field used to copy the whole field (quadratic: 1 MB took hours).
+    String hostile = "a" + "\"".repeat(1_000_000) + ",1\n";
+    PhonebookImport book =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> importer.parseCsv(hostile, "q.csv"));
+    assertThat(book.skippedInvalid()).isEqualTo(1);
+    // A quote opens a quoted field only at its start (after optional blanks), as before.
+    assertThat(importer.parseCsv("  \"Лосев, Алексей\",4302\nЛёша \"Л\",4303\n", "q2.csv").entries())
+        .containsExactly(
+            new PhonebookEntry("Лосев, Алексей", "4302"), new PhonebookEntry("Лёша \"Л\"", "4303"));
+  }
+
+  @Test
   void csvInWindows1251IsDetected(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("b.csv");
     Files.write(f, "Женя Казарцев,4819\n".getBytes(Charset.forName("windows-1251")));
@@ -334,6 +361,18 @@ class PhonebookImporterTest {
     assertThatThrownBy(() -> importer.importLocation("http://bad host/"))
         .isInstanceOf(ClerkImportException.class)
         .hasMessageStartingWith("bad URL: http://bad host/");
+    // A relative or host-qualified file: URL used to escape as "IllegalArgumentException: URI is
+    // not hierarchical"; another scheme was taken for a file name ("no such file: ftp:/x/y").
+    assertThatThrownBy(() -> importer.importLocation("file:book.xml"))
+        .isInstanceOf(ClerkImportException.class)
+        .hasMessage("bad file URL: file:book.xml (URI is not hierarchical;"
+            + " expected file:///absolute/path or a plain file name)");
+    assertThatThrownBy(() -> importer.importLocation("file://host/book.xml"))
+        .isInstanceOf(ClerkImportException.class)
+        .hasMessageStartingWith("bad file URL: file://host/book.xml (URI has an authority component");
+    assertThatThrownBy(() -> importer.importLocation("ftp://x/y"))
+        .isInstanceOf(ClerkImportException.class)
+        .hasMessage("unsupported URL scheme: ftp://x/y (expected http, https or file)");
   }
 
   @Test
