@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,15 +148,45 @@ public final class RoutingXml {
         }
       }
     }
-    try {
-      return cs.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(b, skip, b.length - skip))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new RoutingXmlException(source, 0, 0, "", "not valid " + cs.name() + " text");
+    CharsetDecoder dec = cs.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, skip, b.length - skip);
+    // maxCharsPerByte bounds the output, so the buffer never overflows.
+    CharBuffer out = CharBuffer.allocate((int) Math.ceil(in.remaining() * (double) dec.maxCharsPerByte()) + 16);
+    CoderResult r = dec.decode(in, out, true);
+    if (r.isUnderflow()) {
+      r = dec.flush(out);
     }
+    if (r.isError()) {
+      throw badBytes(source, cs, b, in.position(), r.length(), r.isMalformed(), out.flip());
+    }
+    return out.flip().toString();
+  }
+
+  /**
+   * The error for undecodable bytes at {@code offset}: line:column of the character where they
+   * sit (counted in the text decoded before them), the byte offset and the bytes themselves.
+   */
+  private static RoutingXmlException badBytes(String source, Charset cs, byte[] b, int offset,
+      int length, boolean malformed, CharSequence before) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before.length(); i++) {
+      char c = before.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == before.length() || before.charAt(i + 1) != '\n'))) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    StringBuilder hex = new StringBuilder();
+    for (int i = offset; i < Math.min(b.length, offset + Math.max(1, length)); i++) {
+      hex.append(hex.length() == 0 ? "" : " ").append(String.format("0x%02X", b[i] & 0xff));
+    }
+    return new RoutingXmlException(source, line, before.length() - lineStart + 1, "",
+        "not valid " + cs.name() + " text: " + (malformed ? "malformed" : "unmappable") + " byte(s) "
+            + hex + " at byte offset " + offset + " (expected " + cs.name()
+            + ", or an encoding declared in <?xml … encoding=\"…\"?>)");
   }
 
   /**
@@ -162,6 +195,10 @@ public final class RoutingXml {
    *
    * @param context the context
    * @return the XML text
+   * @throws IllegalArgumentException when the context holds what no document can carry and read
+   *     back (a character XML 1.0 forbids, a name that is no XML name, an attribute twice, an empty
+   *     context, rule, target or {@code continue} name, or an unsupported element named like a
+   *     supported one at its place); the message names the context, rule and element
    */
   public static String write(RoutingContext context) {
     return ContextWriter.write(requireNonNull(context, "context"));
@@ -173,6 +210,8 @@ public final class RoutingXml {
    * @param context the context
    * @param file the file, replaced if it exists
    * @throws IOException when the file cannot be written
+   * @throws IllegalArgumentException when the context cannot be written (see {@link
+   *     #write(RoutingContext)})
    */
   public static void write(RoutingContext context, Path file) throws IOException {
     Files.writeString(file, write(context), StandardCharsets.UTF_8);

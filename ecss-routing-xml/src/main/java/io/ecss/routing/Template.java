@@ -172,8 +172,14 @@ public final class Template {
    * @param percentEnd end (exclusive) of what the {@code %} matched
    * @return the built number
    * @throws RoutingException when a position lies past the end of the number
+   * @throws IllegalArgumentException when {@code percentStart..percentEnd} is not a span of {@code
+   *     number}
    */
   public String apply(String number, int percentStart, int percentEnd) {
+    if (percentStart < 0 || percentEnd < percentStart || percentEnd > number.length()) {
+      throw new IllegalArgumentException("percentStart " + percentStart + ", percentEnd " + percentEnd
+          + ": not a span of \"" + number + "\" (expected 0 <= start <= end <= " + number.length() + ")");
+    }
     StringBuilder out = new StringBuilder(source.length() + number.length());
     for (int p : parts) {
       if (p >= 0) {

@@ -163,8 +163,11 @@ final class XmlTree {
           source, 0, 0, "",
           "document of " + text.length() + " characters exceeds maxBytes " + limits.maxBytes());
     }
-    // Xerces normalises line ends; offsets must match our copy of the text.
-    String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    // Xerces normalises line ends; offsets must match our copy of the text. A byte-order mark
+    // (left in by Files.readString and editors) is not part of the document: the streams and files
+    // RoutingXml reads drop it too, and columns are counted as editors show them.
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String normalized = body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n").replace('\r', '\n');
     XMLStreamReader r;
     try {
       r = FACTORY.createXMLStreamReader(new StringReader(normalized));
@@ -213,15 +216,22 @@ final class XmlTree {
             }
             stack.push(node);
           }
-          case XMLStreamConstants.END_ELEMENT -> stack.pop();
+          case XMLStreamConstants.END_ELEMENT -> dropBlankText(stack.pop());
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
             String t = r.getText();
+            // Text split by a comment or processing instruction (not kept) is one text: keeping
+            // the pieces apart would not survive write-back, which has nothing to split them.
+            @Nullable List<Object> kids = stack.isEmpty() ? null : stack.peek().children;
+            if (kids != null && !kids.isEmpty() && kids.get(kids.size() - 1) instanceof String prev) {
+              t = prev + t;
+              kids.remove(kids.size() - 1);
+            }
             if (t.length() > limits.maxValueLength()) {
               throw at(source, r.getLocation(), stack.isEmpty() ? "" : stack.peek().name,
                   "text of " + t.length() + " characters, over maxValueLength " + limits.maxValueLength());
             }
-            if (!t.isBlank() && !stack.isEmpty()) {
-              stack.peek().children.add(t);
+            if (kids != null) {
+              kids.add(t);
             }
           }
           default -> {
@@ -250,6 +260,11 @@ final class XmlTree {
         // Closing a reader over a String releases nothing that can fail meaningfully.
       }
     }
+  }
+
+  /** Whitespace-only text (indentation between elements) is not kept. */
+  private static void dropBlankText(Node node) {
+    node.children.removeIf(c -> c instanceof String t && t.isBlank());
   }
 
   private static String tail(RoutingXmlException e) {
@@ -281,7 +296,11 @@ final class XmlTree {
       } else if (text.startsWith("<![CDATA[", i)) {
         int e = text.indexOf("]]>", i + 9);
         i = e < 0 ? text.length() : e + 3;
-      } else if (c == '?' || c == '!' || c == '/') {
+      } else if (c == '?') {
+        // A processing instruction may hold '<' (<?pi a<b?>): skip it whole.
+        int e = text.indexOf("?>", i + 2);
+        i = e < 0 ? text.length() : e + 2;
+      } else if (c == '!' || c == '/') {
         i += 2;
       } else {
         return i;

@@ -339,7 +339,8 @@ class RoutingXmlTest {
     byte[] notUtf8 = {'<', 'c', (byte) 0xff};
     assertThatThrownBy(() -> RoutingXml.read(new ByteArrayInputStream(notUtf8), "x.xml", RoutingLimits.DEFAULT))
         .isInstanceOf(RoutingXmlException.class)
-        .hasMessage("x.xml:0:0: not valid UTF-8 text");
+        .hasMessage("x.xml:1:3: not valid UTF-8 text: malformed byte(s) 0xFF at byte offset 2"
+            + " (expected UTF-8, or an encoding declared in <?xml … encoding=\"…\"?>)");
     RoutingContext c = RoutingXml.read(UNKNOWN, "u.xml");
     Path f = dir.resolve("out.xml");
     RoutingXml.write(c, f);
@@ -366,5 +367,147 @@ class RoutingXmlTest {
       assertThat(back).as(() -> "seed 20261127 case " + n + ":\n" + w).isEqualTo(c);
       assertThat(RoutingXml.write(back)).isEqualTo(w);
     }
+  }
+
+  // ---- review fixes (session 3) ------------------------------------------------------------
+
+  private static final String BAD_RULE =
+      "<rule name=\"r\"><conditions><cdpn digits=\"1x\"/></conditions><result><local/></result></rule>";
+
+  @Test
+  void processingInstructionHoldingALessThanDoesNotShiftPositions() {
+    // Column 61 is the 'x' of digits="1x" on line 2; a '<' inside the PI used to be taken for
+    // the start tag of <context>, shifting every element by one tag (reported 2:34).
+    String xml = "<?pi a<b ?>\n<context name=\"c\">" + BAD_RULE + "</context>";
+    assertThatThrownBy(() -> RoutingXml.read(xml, "pi.xml"))
+        .hasMessage("pi.xml:2:61: <cdpn>: rule c/r: bad digits \"1x\" at character 2: unexpected 'x'"
+            + " (expected 0-9 * # A-D ? % or '(')");
+    String inside = "<context name=\"c\"><?x <rule name='z'>?>\n" + BAD_RULE + "</context>";
+    assertThatThrownBy(() -> RoutingXml.read(inside, "pi2.xml"))
+        .hasMessageStartingWith("pi2.xml:2:43: <cdpn>: rule c/r: bad digits");
+  }
+
+  @Test
+  void leadingByteOrderMarkInTextIsAcceptedAsByStreams() {
+    // Files.readString keeps a UTF-8 BOM; read(String) and validate(String) used to fail with
+    // "Content is not allowed in prolog" where read(Path) and read(InputStream) accept the file.
+    String bom = "\uFEFF<context name=\"c\">\n" + BAD_RULE + "</context>";
+    assertThat(RoutingXml.read("\uFEFF<context name=\"b\"/>", "b.xml").name()).isEqualTo("b");
+    assertThatThrownBy(() -> RoutingXml.read(bom, "bom.xml"))
+        .hasMessageStartingWith("bom.xml:2:43: <cdpn>: rule c/r: bad digits \"1x\"");
+    assertThat(RoutingValidator.validate("\uFEFF<context name=\"b\"/>", "b.xml")).isEmpty();
+  }
+
+  @Test
+  void textSplitByCommentsIsOneTextAndSurvivesWriteBack() {
+    String xml = "<context name=\"c\"><d>a<!-- x -->b<?pi?> c<!--y--> <!--z-->d</d>"
+        + "<e><!-- only --> </e></context>";
+    RoutingContext c = RoutingXml.read(xml, "t.xml");
+    assertThat(c.extensions()).containsExactly(
+        new XmlElement("d", Map.of(), List.of(new XmlText("ab c d"))), XmlElement.of("e", Map.of()));
+    String w = RoutingXml.write(c);
+    assertThat(w).contains("<d>ab c d</d>");
+    assertThat(RoutingXml.read(w, "w")).isEqualTo(c);
+    assertThat(RoutingXml.write(RoutingXml.read(w, "w"))).isEqualTo(w);
+  }
+
+  @Test
+  void undecodableBytesAreReportedWithLineColumnAndByteOffset(@TempDir Path dir) throws IOException {
+    // Used to be "x.xml:0:0: not valid UTF-8 text": no line, column or offset to look at.
+    byte[] latin1 = "<context name=\"c\">\n  <rule name=\"Pr\u00e9\">\n</context>"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> RoutingXml.read(new ByteArrayInputStream(latin1), "l1.xml", RoutingLimits.DEFAULT))
+        .isInstanceOf(RoutingXmlException.class)
+        .hasMessage("l1.xml:2:17: not valid UTF-8 text: malformed byte(s) 0xE9 at byte offset 35"
+            + " (expected UTF-8, or an encoding declared in <?xml … encoding=\"…\"?>)")
+        .satisfies(e -> assertThat(((RoutingXmlException) e).line()).isEqualTo(2));
+    Path f = dir.resolve("l1.xml");
+    Files.write(f, latin1);
+    assertThat(RoutingValidator.validate(f)).extracting(Problem::toString).containsExactly(
+        f + ":2:17: error: not valid UTF-8 text: malformed byte(s) 0xE9 at byte offset 35"
+            + " (expected UTF-8, or an encoding declared in <?xml … encoding=\"…\"?>)");
+    // A multi-byte character decoded before the bad byte counts as one column.
+    byte[] mixed = {'<', (byte) 0xD0, (byte) 0x96, '\r', '\n', 'a', (byte) 0xC3, 'b'};
+    assertThatThrownBy(() -> RoutingXml.read(new ByteArrayInputStream(mixed), "m.xml", RoutingLimits.DEFAULT))
+        .hasMessageStartingWith("m.xml:2:2: not valid UTF-8 text: malformed byte(s) 0xC3 at byte offset 6");
+  }
+
+  private static RoutingContext withExtension(XmlElement e) {
+    return new RoutingContext("c", null, null, null, List.of(), Map.of(), List.of(e));
+  }
+
+  private static RoutingContext withRule(Rule r) {
+    return new RoutingContext("c", null, null, null, List.of(r), Map.of(), List.of());
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> unwritableContexts() {
+    Rule ok = Rule.of("r", List.of(), List.of(), Result.Local.of());
+    return Stream.of(
+        unwritable(new RoutingContext("c", null, null, null, List.of(), Map.of("owner", "a\u0001b"), List.of()),
+            "cannot write context c: <context> attribute owner holds U+0001 at index 1, which XML 1.0 cannot carry"),
+        unwritable(withExtension(new XmlElement("d", Map.of(), List.of(new XmlText("x\uD83D")))),
+            "cannot write context c: text holds U+D83D at index 1, which XML 1.0 cannot carry"),
+        unwritable(new RoutingContext("c", null, null, null, List.of(), Map.of("bad name", "1"), List.of()),
+            "cannot write context c: <context> attribute name \"bad name\" is not an XML name"),
+        unwritable(withExtension(XmlElement.of("1st", Map.of())),
+            "cannot write context c: element name \"1st\" is not an XML name"),
+        unwritable(new RoutingContext("c", null, null, null, List.of(), Map.of("name", "other"), List.of()),
+            "cannot write context c: <context> has attribute name twice (e.g. a supported attribute repeated in otherAttributes)"),
+        unwritable(new RoutingContext("", null, null, null, List.of(), Map.of(), List.of()),
+            "cannot write context : <context> name is empty (the reader requires one)"),
+        unwritable(withRule(Rule.of("", List.of(), List.of(), Result.Local.of())),
+            "cannot write context c, rule : <rule> name is empty (the reader requires one)"),
+        unwritable(withRule(Rule.of("r", List.of(), List.of(), new Result.Continue("", Map.of()))),
+            "cannot write context c, rule r: <continue> context is empty (the reader requires one)"),
+        unwritable(withRule(Rule.of("r", List.of(), List.of(), Result.External.trunk(""))),
+            "cannot write context c, rule r: <trunk> value is empty (the reader requires one)"),
+        unwritable(withExtension(XmlElement.of("rule", Map.of("name", "x"))),
+            "cannot write context c: unsupported element <rule> in <context> has the name of a supported one (it would read back as that)"),
+        unwritable(withRule(new Rule("r", List.of(new Condition.Unsupported(XmlElement.of("cdpn", Map.of()))),
+                List.of(), Result.Local.of(), Map.of(), Map.of(), List.of())),
+            "cannot write context c, rule r: unsupported element <cdpn> in <conditions> has the name of a supported one (it would read back as that)"),
+        unwritable(withRule(new Rule("r", List.of(), List.of(new Action.Unsupported(XmlElement.of("called", Map.of()))),
+                Result.Local.of(), Map.of(), Map.of(), List.of())),
+            "cannot write context c, rule r: unsupported element <called> in <actions> has the name of a supported one (it would read back as that)"),
+        unwritable(withRule(Rule.of("r", List.of(), List.of(), new Result.Unsupported(XmlElement.of("local", Map.of())))),
+            "cannot write context c, rule r: unsupported element <local> in <result> has the name of a supported one (it would read back as that)"),
+        unwritable(withRule(new Rule("r", List.of(), List.of(), Result.Local.of(), Map.of(), Map.of(),
+                List.of(XmlElement.of("result", Map.of())))),
+            "cannot write context c, rule r: unsupported element <result> in <rule> has the name of a supported one (it would read back as that)"),
+        unwritable(withRule(Rule.of("r", List.of(), List.of(), new Result.External(Result.Target.TRUNK, "t",
+                Map.of(), Map.of(), List.of(XmlElement.of("direction", Map.of("value", "d")))))),
+            "cannot write context c, rule r: unsupported element <direction> in <external> has the name of a supported one (it would read back as that)"),
+        unwritable(new RoutingContext("c", null, null, null, List.of(ok, Rule.of("r2", List.of(), List.of(), Result.Local.of())), Map.of(), List.of(
+                XmlElement.of("x", Map.of("a", "\uFFFE")))),
+            "cannot write context c: <x> attribute a holds U+FFFE at index 0, which XML 1.0 cannot carry"));
+  }
+
+  private static org.junit.jupiter.params.provider.Arguments unwritable(RoutingContext c, String message) {
+    return org.junit.jupiter.params.provider.Arguments.of(c, message);
+  }
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @MethodSource("unwritableContexts")
+  void writerRefusesModelsNoDocumentCanCarry(RoutingContext c, String message) {
+    // Each of these used to be written as a document that is not well-formed, or that reads back
+    // as something else (or not at all).
+    assertThatThrownBy(() -> RoutingXml.write(c))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void writableEdgeCasesRoundTrip() {
+    RoutingContext c = new RoutingContext("c\uD83D\uDE00", null, null, null,
+        List.of(Rule.of("r", List.of(), List.of(), Result.Local.of())),
+        Map.of("e:é-x.1", "tab\tline\nret\r \uD83D\uDE00 <&>\""),
+        List.of(new XmlElement("d", Map.of(), List.of(new XmlText("a"), new XmlText(" "), new XmlText("b"),
+            XmlElement.of("k", Map.of()), new XmlText("  "), XmlElement.of("k", Map.of())))));
+    // Adjacent texts are one text and blank text is dropped, as a document reads back.
+    assertThat(c.extensions().get(0).children()).containsExactly(
+        new XmlText("a b"), XmlElement.of("k", Map.of()), XmlElement.of("k", Map.of()));
+    String w = RoutingXml.write(c);
+    assertThat(RoutingXml.read(w, "w")).isEqualTo(c);
+    assertThat(RoutingXml.write(RoutingXml.read(w, "w"))).isEqualTo(w);
   }
 }

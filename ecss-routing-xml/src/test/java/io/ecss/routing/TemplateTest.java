@@ -77,4 +77,16 @@ class TemplateTest {
     assertThat(t.hashCode()).isEqualTo(Template.parse("8{%}{1-3,11}").hashCode());
     assertThat(t.source()).isEqualTo("8{%}{1-3,11}");
   }
+
+  @Test
+  void percentSpanOutsideTheNumberIsAnIllegalArgumentNotAnIndexError() {
+    // Used to escape as StringIndexOutOfBoundsException ("start 2, end 1, length 3").
+    Template t = Template.parse("7{%}");
+    assertThatThrownBy(() -> t.apply("123", 2, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("percentStart 2, percentEnd 1: not a span of \"123\" (expected 0 <= start <= end <= 3)");
+    assertThatThrownBy(() -> t.apply("123", 0, 9)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> t.apply("123", -1, 2)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(t.apply("123", 3, 3)).isEqualTo("7");
+  }
 }
