@@ -18,11 +18,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +48,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code GET /stats}: counters as JSON.
  * </ul>
  *
+ * <p>A request body that has not fully arrived within the {@linkplain #DEFAULT_READ_TIMEOUT read
+ * timeout} (30 s) has its connection closed and its worker freed, so a few stalled clients cannot
+ * hold every worker. (The JDK server reads request headers before the handler runs; its
+ * {@code sun.net.httpserver.maxReqTime} system property bounds that phase, JVM-wide.)
+ *
  * <p>Thread-safe; {@link #close()} stops the server and its threads.
  */
 final class ClerkHttpServer implements AutoCloseable {
@@ -52,20 +62,29 @@ final class ClerkHttpServer implements AutoCloseable {
   /** Largest audio chunk accepted: 16 MiB of WAV (over 8 minutes of 8 kHz mono). */
   static final int MAX_AUDIO = 16 << 20;
 
+  /** Longest time a request body may take to arrive. */
+  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
   private final HttpServer server;
   private final ExecutorService pool;
+  private final ScheduledExecutorService watchdog;
   private final ClerkService service;
   private final @Nullable Transcriber recognizer;
+  private final long readTimeoutMillis;
 
   private ClerkHttpServer(
       HttpServer server,
       ExecutorService pool,
+      ScheduledExecutorService watchdog,
       ClerkService service,
-      @Nullable RecognizerFactory recognizer) {
+      @Nullable RecognizerFactory recognizer,
+      Duration readTimeout) {
     this.server = server;
     this.pool = pool;
+    this.watchdog = watchdog;
     this.service = service;
     this.recognizer = recognizer == null ? null : Transcriber.of(recognizer);
+    this.readTimeoutMillis = readTimeout.toMillis();
   }
 
   /** Binds and starts a server for text hypotheses only; port 0 picks a free port. */
@@ -80,6 +99,19 @@ final class ClerkHttpServer implements AutoCloseable {
   static ClerkHttpServer start(
       InetSocketAddress address, ClerkService service, @Nullable RecognizerFactory recognizer)
       throws IOException {
+    return start(address, service, recognizer, DEFAULT_READ_TIMEOUT);
+  }
+
+  /** Binds and starts a server with another request-body read timeout (positive). */
+  static ClerkHttpServer start(
+      InetSocketAddress address,
+      ClerkService service,
+      @Nullable RecognizerFactory recognizer,
+      Duration readTimeout)
+      throws IOException {
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("readTimeout: " + readTimeout + " (expected > 0)");
+    }
     HttpServer server = HttpServer.create(address, 64);
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =
@@ -90,7 +122,14 @@ final class ClerkHttpServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    ClerkHttpServer s = new ClerkHttpServer(server, pool, service, recognizer);
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ecss-clerk-http-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
+    ClerkHttpServer s = new ClerkHttpServer(server, pool, watchdog, service, recognizer, readTimeout);
     server.createContext("/", s::handle);
     server.setExecutor(pool);
     server.start();
@@ -105,9 +144,90 @@ final class ClerkHttpServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     pool.shutdownNow();
+    watchdog.shutdownNow();
+  }
+
+  /** The request body did not arrive in time; the connection is already closed. */
+  private static final class BodyTimeout extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTimeout(long millis, @Nullable Throwable cause) {
+      super("request body not received within " + millis + " ms", cause);
+    }
+  }
+
+  /**
+   * Interrupts the reading thread when the deadline passes. The interrupt closes the exchange's
+   * socket channel, which ends the blocked read; {@link #finish} clears the flag again, under the
+   * same lock, so it can never reach the worker's next exchange.
+   */
+  private static final class Deadline {
+    private final Thread reader;
+    private boolean finished;
+    private boolean fired;
+
+    Deadline(Thread reader) {
+      this.reader = reader;
+    }
+
+    synchronized void fire() {
+      if (!finished) {
+        fired = true;
+        reader.interrupt();
+      }
+    }
+
+    /** Ends the deadline; true if it fired (the thread's interrupt flag is then cleared). */
+    synchronized boolean finish() {
+      finished = true;
+      if (fired) {
+        Thread.interrupted();
+      }
+      return fired;
+    }
+  }
+
+  /** Reads at most {@code max + 1} bytes of the request body within the read timeout. */
+  private byte[] readBody(HttpExchange ex, int max) throws IOException {
+    Deadline d = new Deadline(Thread.currentThread());
+    ScheduledFuture<?> timer;
+    try {
+      timer = watchdog.schedule(d::fire, readTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      throw new IOException("server closing", closing);
+    }
+    byte[] body = new byte[0];
+    @Nullable IOException failure = null;
+    try (InputStream in = ex.getRequestBody()) {
+      body = in.readNBytes(max + 1);
+    } catch (IOException e) {
+      failure = e;
+    } finally {
+      timer.cancel(false);
+    }
+    if (d.finish()) {
+      throw new BodyTimeout(readTimeoutMillis, failure);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return body;
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    try {
+      exchange(ex);
+    } catch (BodyTimeout stalled) {
+      // The connection is closed: nothing can be answered. Drop the exchange quietly.
+      try {
+        ex.close();
+      } catch (RuntimeException ignored) {
+        // closing an exchange over a closed channel may fail; the worker is free either way
+      }
+    }
+  }
+
+  private void exchange(HttpExchange ex) throws IOException {
     try (ex) {
       String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = ex.getRequestURI().getPath();
@@ -162,10 +282,7 @@ final class ClerkHttpServer implements AutoCloseable {
         recogniseAudio(ex, name, recognizer);
         return;
       }
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY + 1);
-      }
+      byte[] body = readBody(ex, MAX_BODY);
       if (body.length > MAX_BODY) {
         send(ex, 413, error("body larger than " + MAX_BODY + " bytes"));
         return;
@@ -185,10 +302,7 @@ final class ClerkHttpServer implements AutoCloseable {
   /** A WAV chunk: its recognised text (first channel) is the chunk's one hypothesis. */
   private void recogniseAudio(HttpExchange ex, String requestId, Transcriber transcriber)
       throws IOException {
-    byte[] wav;
-    try (InputStream in = ex.getRequestBody()) {
-      wav = in.readNBytes(MAX_AUDIO + 1);
-    }
+    byte[] wav = readBody(ex, MAX_AUDIO);
     if (wav.length > MAX_AUDIO) {
       send(ex, 413, error("audio larger than " + MAX_AUDIO + " bytes"));
       return;

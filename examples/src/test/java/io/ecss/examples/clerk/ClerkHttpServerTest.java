@@ -1,0 +1,81 @@
+package io.ecss.examples.clerk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecss.clerk.ClerkMatcher;
+import io.ecss.clerk.ClerkService;
+import io.ecss.clerk.PhonebookEntry;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClerkHttpServerTest {
+
+  @Test
+  void stalledRequestBodiesAreCutOffAndDoNotBlockTheWorkers() throws Exception {
+    ClerkService service =
+        new ClerkService(
+            ClerkMatcher.builder()
+                .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
+                .build());
+    List<Socket> stalled = new ArrayList<>();
+    try (ClerkHttpServer server =
+        ClerkHttpServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, null,
+            Duration.ofMillis(500))) {
+      // More silent clients than workers (4): each promises 100 bytes and sends 2.
+      for (int i = 0; i < 6; i++) {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        s.setSoTimeout(10_000);
+        OutputStream o = s.getOutputStream();
+        o.write(("POST /stall-" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+            + "Content-Length: 100\r\n\r\nab").getBytes(StandardCharsets.US_ASCII));
+        o.flush();
+        stalled.add(s);
+      }
+      // Before the fix every worker stayed blocked in the body read for as long as the client
+      // kept the socket open, and this request never got an answer.
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/call-1"))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "text/plain; charset=utf-8")
+                  .POST(HttpRequest.BodyPublishers.ofString("женя казарцев"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"number\":\"4819\"");
+      // The stalled connections were closed by the server, without an answer.
+      for (Socket s : stalled) {
+        InputStream in = s.getInputStream();
+        int first;
+        try {
+          first = in.read();
+        } catch (SocketTimeoutException e) {
+          throw new AssertionError("server kept a stalled connection open", e);
+        } catch (java.io.IOException reset) {
+          first = -1;
+        }
+        assertThat(first).isEqualTo(-1);
+      }
+      assertThat(service.stats().chunks()).isEqualTo(1);
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+}
