@@ -889,6 +889,7 @@ public final class CstaClient implements AutoCloseable {
     String xml;
     try {
       xml = CstaCodec.encode(request);
+      checkFrameSize(request, xml);
       id = ids.allocate(System.nanoTime());
     } catch (RuntimeException e) {
       p.future.completeExceptionally(e);
@@ -925,6 +926,21 @@ public final class CstaClient implements AutoCloseable {
               }
             });
     return p.future;
+  }
+
+  /**
+   * Refuses a request whose frame cannot be sent (over 65,535 bytes) before an invoke id is taken:
+   * a caller mistake, not a link failure.
+   */
+  private static void checkFrameSize(CstaRequest<?> request, String xml) {
+    if (CstaFrames.HEADER_LENGTH + 3L * xml.length() <= CstaFrames.MAX_FRAME_LENGTH) {
+      return; // cannot be too large even if every char took 3 bytes
+    }
+    long total = CstaFrames.HEADER_LENGTH + (long) xml.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (total > CstaFrames.MAX_FRAME_LENGTH) {
+      throw new IllegalArgumentException(request.name() + " not sent: frame length " + total
+          + " bytes (expected <= " + CstaFrames.MAX_FRAME_LENGTH + ")");
+    }
   }
 
   private void timedOut(int id, Pending p, Duration timeout) {

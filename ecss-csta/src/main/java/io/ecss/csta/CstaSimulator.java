@@ -971,7 +971,7 @@ public final class CstaSimulator implements AutoCloseable {
     String a = r.callingDevice();
     String b = r.calledDirectoryNumber();
     if (!devices.contains(a)) {
-      return CstaError.of("operation", "invalidCallingDevice");
+      return CstaError.of("operation", "invalidCallingDeviceID");
     }
     if (busy(a)) {
       return CstaError.of("stateIncompatibility", "invalidDeviceState");

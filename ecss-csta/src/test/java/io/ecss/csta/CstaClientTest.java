@@ -105,6 +105,22 @@ class CstaClientTest {
   }
 
   @Test
+  void aRequestTooLargeForOneFrameIsRefusedAsACallerMistakeAndTheLinkStays() throws Exception {
+    SimFixture.Recorder rec = new SimFixture.Recorder();
+    CstaClient c = connected(SimFixture.client(sim).listener(rec));
+    assertThat(rec.nextState()).isEqualTo(CstaClient.State.CONNECTING);
+    assertThat(rec.nextState()).isEqualTo(CstaClient.State.CONNECTED);
+    // Cyrillic: 2 bytes per char in UTF-8, so 40,000 chars are about 80 KB on the wire.
+    Throwable t = cause(c.makeCall("101", "Ж".repeat(40_000)));
+    assertThat(t).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageMatching("MakeCall not sent: frame length \\d+ bytes \\(expected <= 65535\\)");
+    assertThat(c.invokeIdsInUse()).isZero();
+    assertThat(c.requestSystemStatus().get(5, TimeUnit.SECONDS).systemStatus()).isEqualTo("normal");
+    assertThat(c.state()).isEqualTo(CstaClient.State.CONNECTED);
+    assertThat(rec.states).isEmpty();
+  }
+
+  @Test
   void clickToCallAnswerAndHangUpGiveTheEventsInOrder() throws Exception {
     CstaClient c = connected(SimFixture.client(sim));
     SimFixture.Recorder a = new SimFixture.Recorder();

@@ -149,7 +149,8 @@ class CstaServicesTest {
     c.makeCall("101", "79001234567").get(5, TimeUnit.SECONDS);
     assertThat(a.names(5)).containsExactly(
         "ServiceInitiatedEvent", "OriginatedEvent", "FailedEvent", "ConnectionClearedEvent", "CallClearedEvent");
-    assertThat(errorValue(c.makeCall("999", "101"))).isEqualTo("invalidCallingDevice");
+    // ECMA-285 OperationErrors spelling (there is no "invalidCallingDevice")
+    assertThat(errorValue(c.makeCall("999", "101"))).isEqualTo("invalidCallingDeviceID");
   }
 
   @Test
