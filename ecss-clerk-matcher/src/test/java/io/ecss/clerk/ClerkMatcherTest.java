@@ -312,6 +312,19 @@ class ClerkMatcherTest {
   }
 
   @Test
+  void caseEndingsReadTheInstrumentalOfNamesInIy() {
+    // "соедините с Евгением Казарцевым": -ием (Евгением, Дмитрием, Юрием) had no rule, so only the
+    // fuzzy fallback could rescue it.
+    assertThat(CaseEndings.candidates("евгением")).contains("евгений");
+    assertThat(CaseEndings.candidates("дмитрием")).contains("дмитрий");
+    ClerkMatcher exactOnly = ClerkMatcher.builder().phonebook(BOOK).fuzzy(false).build();
+    SearchResult r = exactOnly.search("евгением казарцевым");
+    assertThat(r.number()).isEqualTo("4819");
+    assertThat(r.method()).isEqualTo(SearchResult.Method.CASE_ENDING);
+    assertThat(r.variant()).isEqualTo("евгений казарцев");
+  }
+
+  @Test
   void fuzzyFallbackIsMarkedWithAScore() {
     SearchResult r = matcher(BOOK).search("евгений казарцеф");
     assertThat(r.number()).isEqualTo("4819");
