@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -108,7 +109,9 @@ import org.slf4j.LoggerFactory;
  * every datagram that is ready before it writes the resulting КПД2 messages, so under load several
  * messages share one TCP write ({@link SormStationServer#sendKpd2(List)}: whole frames, at most
  * 1,400 bytes) while a lone request is forwarded at once. The
- * counters may be read from any thread. Thread-safe.
+ * counters may be read from any thread; after each batch of datagrams the server's listeners get
+ * {@link SormStationServer.Listener#radiusCountersChanged} (coalesced, on the server's event
+ * thread). Thread-safe.
  */
 public final class SormRadiusBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SormRadiusBridge.class);
@@ -147,6 +150,8 @@ public final class SormRadiusBridge implements AutoCloseable {
   private final AtomicLong intercepted = new AtomicLong();
   private final AtomicLong overflow = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
+  /** Set while a counters event for the server's listeners is queued (coalesces them). */
+  private final AtomicBoolean changePending = new AtomicBoolean();
   private final Map<String, Integer> sessions = new HashMap<>();
   private final boolean[] answered = new boolean[MAX_CALLS];
   private final boolean[] used = new boolean[MAX_CALLS];
@@ -477,6 +482,7 @@ public final class SormRadiusBridge implements AutoCloseable {
           }
         }
         flushKpd2();
+        server.radiusCountersChanged(this, changePending);
       } catch (ClosedChannelException | ClosedSelectorException e) {
         return;
       } catch (IOException e) {

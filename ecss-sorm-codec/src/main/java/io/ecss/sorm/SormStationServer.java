@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +42,16 @@ import org.slf4j.LoggerFactory;
  * #droppedBytes()}. With an idle timeout configured, a faulty link (no command within the period)
  * is logged at WARN with the number of discarded messages.
  *
- * <p>Threads: an acceptor per port, a reader per connection, one output thread that sends queued
- * table messages (so command 13 can overtake them) and one timer thread for the idle check. All
- * stop on {@link #close()}.
+ * <p>Changes of what the server serves (consoles connecting and disconnecting, SORM started or
+ * stopped, objects put on or taken off control, the idle timeout declaring the link faulty, the
+ * counters of an attached {@link SormRadiusBridge}) go to {@link Listener}s added with {@link
+ * #addListener}; they run on the server's event thread, never on a thread that reads or writes a
+ * link.
+ *
+ * <p>Threads: an acceptor per port, a reader per connection (it reads through a buffer, so a
+ * segment carrying many frames costs one read call), one output thread that sends queued table
+ * messages (so command 13 can overtake them), one timer thread for the idle check and, once a
+ * listener is added, one event thread for the listeners. All stop on {@link #close()}.
  *
  * <p>Thread-safe.
  */
@@ -61,17 +71,107 @@ public final class SormStationServer implements AutoCloseable {
   private volatile @Nullable Link kpd1;
   private volatile boolean closed;
   private volatile @Nullable ScheduledFuture<?> idleTask;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService events;
+  /** Guards the link fields' transitions and the last reported state, so events keep their order. */
+  private final Object stateLock = new Object();
+  private boolean reportedStarted;
+  private int reportedObjects;
+  private boolean reportedFaulty;
+
+  /**
+   * Receives changes of what a {@link SormStationServer} serves. Every method has an empty default,
+   * so a listener implements only what it needs.
+   *
+   * <p>Listeners run on the server's event thread ({@code ecss-sorm-station-events <КПД1 port>}),
+   * one call at a time, in the order the changes happened — never on a thread that reads or writes
+   * a link, so a slow listener delays later events, not the links. A {@link RuntimeException}
+   * thrown by a listener is logged at WARN and ignored: the server and the other listeners go on.
+   *
+   * <p>Station changes (started, objects, link faulty) are the ones made through this server: by
+   * commands on КПД1 and by its idle timer. A listener learns the changes from the moment it is
+   * added; read the current state from {@link #hasKpd1()}, {@link #kpd2Count()} and {@link
+   * #station()} after adding it.
+   */
+  public interface Listener {
+    /**
+     * A console took the КПД1 link. A console replacing the previous one is reported by this alone
+     * (the link stays held, so no {@link #kpd1Disconnected} comes in between).
+     *
+     * @param remote the console's address
+     */
+    default void kpd1Connected(InetSocketAddress remote) {}
+
+    /**
+     * The console holding the КПД1 link went away (or its link failed); no console holds КПД1 now.
+     *
+     * @param remote the console's address
+     */
+    default void kpd1Disconnected(InetSocketAddress remote) {}
+
+    /**
+     * A КПД2 link connected.
+     *
+     * @param remote the peer's address
+     * @param links how many КПД2 links are connected now
+     */
+    default void kpd2Connected(InetSocketAddress remote, int links) {}
+
+    /**
+     * A КПД2 link went away.
+     *
+     * @param remote the peer's address
+     * @param links how many КПД2 links are connected now
+     */
+    default void kpd2Disconnected(InetSocketAddress remote, int links) {}
+
+    /** SORM was started (command 1 accepted). */
+    default void sormStarted() {}
+
+    /** SORM was stopped (command 2 accepted). */
+    default void sormStopped() {}
+
+    /**
+     * The number of objects on control changed (command 5 put one on control, command 6 took one off).
+     *
+     * @param count how many objects are on control now
+     */
+    default void objectsChanged(int count) {}
+
+    /**
+     * The idle timeout declared the КПД1 link faulty: output is blocked and the queued output was
+     * discarded.
+     *
+     * @param discardedSoFar how many messages the idle timeout discarded since the station was
+     *     created ({@link SormStation#discardedMessages()})
+     */
+    default void linkFaulty(long discardedSoFar) {}
+
+    /** A command arrived on a link declared faulty: output flows again. */
+    default void linkRestored() {}
+
+    /**
+     * The counters of a {@link SormRadiusBridge} serving this server changed. Coalesced: one call
+     * may stand for many datagrams, so read the bridge's counters (they are current) rather than
+     * counting calls.
+     *
+     * @param bridge the bridge
+     */
+    default void radiusCountersChanged(SormRadiusBridge bridge) {}
+  }
 
   /** One accepted connection and its writer. */
   private static final class Link {
     final Socket socket;
     final SormFrameWriter writer;
     final String name;
+    final InetSocketAddress remote;
 
     Link(Socket socket, SormCodec codec, String name) throws IOException {
       this.socket = socket;
       this.writer = SormFrameWriter.of(socket.getOutputStream(), codec);
       this.name = name;
+      this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     void close() {
@@ -91,6 +191,10 @@ public final class SormStationServer implements AutoCloseable {
     String port = String.valueOf(kpd1Server.getLocalPort());
     this.output = Executors.newSingleThreadExecutor(r -> daemon(r, "ecss-sorm-station-output " + port));
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ecss-sorm-station-timer " + port));
+    this.events = Executors.newSingleThreadExecutor(r -> daemon(r, "ecss-sorm-station-events " + port));
+    this.reportedStarted = station.isStarted();
+    this.reportedObjects = station.objectCount();
+    this.reportedFaulty = station.isLinkFaulty();
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -215,6 +319,92 @@ public final class SormStationServer implements AutoCloseable {
   }
 
   /**
+   * Adds a listener for the changes from now on (see {@link Listener} for the thread it runs on).
+   *
+   * @param listener the listener
+   */
+  public void addListener(Listener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Removes a listener; an event already being delivered may still reach it.
+   *
+   * @param listener the listener
+   * @return whether it was added before
+   */
+  public boolean removeListener(Listener listener) {
+    return listeners.remove(listener);
+  }
+
+  /** Queues an event for the listeners; called under {@link #stateLock} so events keep their order. */
+  private void fire(Consumer<Listener> event) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    try {
+      events.execute(() -> deliver(event));
+    } catch (RejectedExecutionException e) {
+      LOG.debug("SORM station closed; event not delivered");
+    }
+  }
+
+  private void deliver(Consumer<Listener> event) {
+    for (Listener l : listeners) {
+      try {
+        event.accept(l);
+      } catch (RuntimeException e) {
+        LOG.warn("SORM station listener failed: {}", e.toString(), e);
+      }
+    }
+  }
+
+  /**
+   * Tells the listeners that a bridge's counters changed, once per run of changes: {@code pending}
+   * (the bridge's own flag) stays set until the event is delivered, so a busy bridge costs one
+   * volatile read per batch.
+   */
+  void radiusCountersChanged(SormRadiusBridge bridge, AtomicBoolean pending) {
+    if (listeners.isEmpty() || pending.get() || !pending.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      events.execute(() -> {
+        pending.set(false);
+        deliver(l -> l.radiusCountersChanged(bridge));
+      });
+    } catch (RejectedExecutionException e) {
+      pending.set(false);
+    }
+  }
+
+  /** Reports what a command or the idle timer changed in the station. */
+  private void stationChanged() {
+    synchronized (stateLock) {
+      boolean started = station.isStarted();
+      int objects = station.objectCount();
+      boolean faulty = station.isLinkFaulty();
+      if (faulty != reportedFaulty && !faulty) {
+        reportedFaulty = false;
+        fire(Listener::linkRestored);
+      }
+      if (started != reportedStarted) {
+        reportedStarted = started;
+        fire(started ? Listener::sormStarted : Listener::sormStopped);
+      }
+      if (objects != reportedObjects) {
+        reportedObjects = objects;
+        fire(l -> l.objectsChanged(objects));
+      }
+      if (faulty != reportedFaulty) {
+        reportedFaulty = true;
+        long discarded = station.discardedMessages();
+        fire(l -> l.linkFaulty(discarded));
+      }
+    }
+  }
+
+  /**
    * Sends a КПД2 message (a call event) to every connected КПД2 link; a link whose write fails is
    * closed.
    *
@@ -288,15 +478,21 @@ public final class SormStationServer implements AutoCloseable {
           link.close();
           return;
         }
-        if (isKpd1) {
-          Link old = kpd1;
-          kpd1 = link;
-          if (old != null) {
-            LOG.info("SORM {} replaces {}", name, old.name);
-            old.close();
+        Link old = null;
+        synchronized (stateLock) {
+          if (isKpd1) {
+            old = kpd1;
+            kpd1 = link;
+            fire(l -> l.kpd1Connected(link.remote));
+          } else {
+            kpd2Links.add(link);
+            int n = kpd2Links.size();
+            fire(l -> l.kpd2Connected(link.remote, n));
           }
-        } else {
-          kpd2Links.add(link);
+        }
+        if (old != null) {
+          LOG.info("SORM {} replaces {}", name, old.name);
+          old.close();
         }
         LOG.info("SORM station: {} connected", name);
         updateLinkStates();
@@ -322,7 +518,8 @@ public final class SormStationServer implements AutoCloseable {
   }
 
   private void readLoop(Link link, boolean isKpd1) {
-    try (InputStream in = link.socket.getInputStream()) {
+    try (InputStream stream = link.socket.getInputStream()) {
+      LinkInput in = new LinkInput(stream);
       byte[] frame = new byte[SormCodec.MAX_FRAME_LENGTH];
       while (true) {
         int b = in.read();
@@ -334,7 +531,7 @@ public final class SormStationServer implements AutoCloseable {
           continue;
         }
         frame[0] = (byte) b;
-        readFully(in, frame, 1, 3);
+        in.readFully(frame, 1, 3);
         int code = frame[2] & 0xFF;
         int header = SormCodec.headerLength(code);
         if (header < 0) {
@@ -343,11 +540,12 @@ public final class SormStationServer implements AutoCloseable {
           undecodable.incrementAndGet();
           if (isKpd1) {
             reply(link, station.handleUndecodable(code));
+            stationChanged();
           }
           continue;
         }
         int length = header + (frame[3] & 0xFF);
-        readFully(in, frame, 4, length - 4);
+        in.readFully(frame, 4, length - 4);
         if (isKpd1) {
           onKpd1Frame(link, frame, length, code);
         } else if (LOG.isTraceEnabled()) {
@@ -362,28 +560,68 @@ public final class SormStationServer implements AutoCloseable {
       LOG.info("SORM {} read failed: {}", link.name, e.toString());
     } finally {
       link.close();
-      if (isKpd1) {
-        synchronized (this) {
+      synchronized (stateLock) {
+        if (isKpd1) {
           if (kpd1 == link) {
             kpd1 = null;
+            fire(l -> l.kpd1Disconnected(link.remote));
           }
+        } else if (kpd2Links.remove(link)) {
+          int n = kpd2Links.size();
+          fire(l -> l.kpd2Disconnected(link.remote, n));
         }
-      } else {
-        kpd2Links.remove(link);
       }
       updateLinkStates();
       LOG.info("SORM station: {} disconnected", link.name);
     }
   }
 
-  private static void readFully(InputStream in, byte[] buf, int off, int len) throws IOException {
-    int done = 0;
-    while (done < len) {
-      int n = in.read(buf, off + done, len - done);
-      if (n < 0) {
-        throw new EOFException();
+  /**
+   * A link's input read through a buffer: one read call takes whatever TCP delivered (a frame in
+   * pieces or many frames), and the frame loop takes its bytes from memory.
+   */
+  private static final class LinkInput {
+    private final InputStream in;
+    private final byte[] buf = new byte[8192];
+    private int pos;
+    private int limit;
+
+    LinkInput(InputStream in) {
+      this.in = in;
+    }
+
+    /** The next byte, or -1 at the end of the stream. */
+    int read() throws IOException {
+      if (pos == limit && !fill()) {
+        return -1;
       }
-      done += n;
+      return buf[pos++] & 0xFF;
+    }
+
+    /** Reads exactly {@code len} bytes; {@link EOFException} if the stream ends first. */
+    void readFully(byte[] dst, int off, int len) throws IOException {
+      int at = off;
+      int left = len;
+      while (left > 0) {
+        if (pos == limit && !fill()) {
+          throw new EOFException();
+        }
+        int n = Math.min(left, limit - pos);
+        System.arraycopy(buf, pos, dst, at, n);
+        pos += n;
+        at += n;
+        left -= n;
+      }
+    }
+
+    private boolean fill() throws IOException {
+      int n = in.read(buf, 0, buf.length);
+      if (n < 0) {
+        return false;
+      }
+      pos = 0;
+      limit = n;
+      return true;
     }
   }
 
@@ -395,6 +633,7 @@ public final class SormStationServer implements AutoCloseable {
       undecodable.incrementAndGet();
       LOG.debug("SORM {}: undecodable frame code {}: {}", link.name, CodeTable.hex(code), e.getMessage());
       reply(link, station.handleUndecodable(code));
+      stationChanged();
       return;
     }
     if (m instanceof SormCommand c) {
@@ -406,6 +645,7 @@ public final class SormStationServer implements AutoCloseable {
       undecodable.incrementAndGet();
       reply(link, station.handleUndecodable(code));
     }
+    stationChanged();
   }
 
   private void reply(Link link, StationReply r) {
@@ -435,12 +675,14 @@ public final class SormStationServer implements AutoCloseable {
     if (discarded >= 0) {
       LOG.warn("SORM link idle for {} ms: declared faulty, output blocked, {} queued messages discarded",
           station.config().idleTimeout().toMillis(), discarded);
+      stationChanged();
     }
   }
 
   /**
    * Stops listening, closes every link and stops all threads of the server; waits up to five
-   * seconds for them. Idempotent.
+   * seconds for them. Events already queued (the links' disconnections among them) are delivered
+   * to the listeners before the event thread stops. Idempotent.
    */
   @Override
   public void close() {
@@ -474,7 +716,13 @@ public final class SormStationServer implements AutoCloseable {
       }
       output.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       timer.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // The readers are gone: deliver their last events (disconnections), then stop.
+      events.shutdown();
+      if (!events.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        events.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      events.shutdownNow();
       Thread.currentThread().interrupt();
     }
     LOG.info("SORM station closed");

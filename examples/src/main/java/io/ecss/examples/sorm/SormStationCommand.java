@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +33,11 @@ import picocli.CommandLine.Spec;
  * accounting bridge. It prints one line when listening (the bound ports, so port 0 works) and one
  * line per change of what it serves (consoles connecting, SORM started or stopped, objects on
  * control, RADIUS counters), until Ctrl-C or an interrupt of its thread closes everything.
+ *
+ * <p>The lines are event-driven: a {@link SormStationServer.Listener} (on the server's event
+ * thread) turns each change into the new text of one state line and queues it; the command's own
+ * thread prints a line when its text differs from the last one printed for that state, so every
+ * line is printed by one thread and nothing is printed after "SORM station stopped".
  */
 @Command(
     name = "station",
@@ -40,14 +47,23 @@ import picocli.CommandLine.Spec;
           + " on TCP, the station state machine behind them.",
       "Prints 'SORM station listening: ...' with the bound addresses (port 0 picks a free port),"
           + " then a line per change (КПД1/КПД2 connections, SORM started/stopped, objects on"
-          + " control, RADIUS counters), sampled every 100 ms. Ctrl-C closes every link and exits 0.",
+          + " control, RADIUS counters), as they happen. Ctrl-C closes every link and exits 0.",
       "With --radius-port and --radius-secret it also runs the RADIUS accounting bridge: calls"
           + " reported by the softswitch (Start / Interim-Update phase=answer / Stop) whose A or B"
           + " number is on control become КПД2 messages 1.1 / 1.2 / 1.3."
     })
 final class SormStationCommand implements Callable<Integer> {
-  /** How often the state lines are sampled. */
-  static final Duration POLL = Duration.ofMillis(100);
+  /** The state lines, by position in {@link #state}. */
+  private static final int KPD1 = 0;
+
+  private static final int KPD2 = 1;
+  private static final int STARTED = 2;
+  private static final int OBJECTS = 3;
+  private static final int LINK = 4;
+  private static final int RADIUS = 5;
+
+  /** The new text of one state line. */
+  private record Line(int index, String text) {}
 
   @Spec CommandSpec spec;
 
@@ -209,6 +225,7 @@ final class SormStationCommand implements Callable<Integer> {
     }
     SormRadiusBridge bridge = null;
     Foreground fg = null;
+    Changes listener = null;
     try {
       SormRadiusBridge.Builder rb = radius(server, address);
       if (rb != null) {
@@ -220,6 +237,11 @@ final class SormStationCommand implements Callable<Integer> {
         }
       }
       fg = Foreground.install("ecss-sorm-station-shutdown");
+      // Listen before the first line: every change after it is either in the state read below or
+      // in the queue (a line already printed is skipped), so none is lost, however short.
+      BlockingQueue<Line> changes = new LinkedBlockingQueue<>();
+      listener = new Changes(server, changes);
+      server.addListener(listener);
       out.println(
           "SORM station listening: КПД1 "
               + where(server.kpd1Address())
@@ -234,25 +256,38 @@ final class SormStationCommand implements Callable<Integer> {
               + (config.extendedErrorCodes() ? "vendor" : "standard")
               + " error codes)");
       out.flush();
-      List<String> last = List.of();
-      while (true) {
-        List<String> now = state(server, bridge);
-        for (int i = 0; i < now.size(); i++) {
-          if (last.isEmpty() ? !initial(i, now.get(i)) : !Objects.equals(last.get(i), now.get(i))) {
-            out.println(now.get(i));
-          }
+      // Changes before the listener was added: print the current state where it is not the
+      // start-up state; later changes come through the queue.
+      List<String> now = state(server, bridge);
+      String[] last = new String[now.size()];
+      for (int i = 0; i < now.size(); i++) {
+        if (!initial(i, now.get(i))) {
+          out.println(now.get(i));
         }
-        out.flush();
-        last = now;
+        last[i] = now.get(i);
+      }
+      out.flush();
+      while (true) {
+        Line l;
         try {
-          Thread.sleep(POLL.toMillis());
+          l = changes.take();
         } catch (InterruptedException e) {
           break; // Ctrl-C (via the shutdown hook) or an interrupt of this thread: stop.
         }
+        for (; l != null; l = changes.poll()) {
+          if (!l.text().equals(last[l.index()])) {
+            out.println(l.text());
+            last[l.index()] = l.text();
+          }
+        }
+        out.flush();
       }
     } finally {
       // The interrupt was the stop signal; clear it so close() can wait for the threads.
       Thread.interrupted();
+      if (listener != null) {
+        server.removeListener(listener);
+      }
       if (bridge != null) {
         bridge.close();
       }
@@ -266,28 +301,116 @@ final class SormStationCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The state lines; a line is printed when it changes. */
+  /** Turns the server's events into state lines (runs on the server's event thread). */
+  private static final class Changes implements SormStationServer.Listener {
+    private final SormStationServer server;
+    private final BlockingQueue<Line> queue;
+
+    Changes(SormStationServer server, BlockingQueue<Line> queue) {
+      this.server = server;
+      this.queue = queue;
+    }
+
+    private void line(int index, String text) {
+      queue.add(new Line(index, text));
+    }
+
+    @Override
+    public void kpd1Connected(InetSocketAddress remote) {
+      line(KPD1, kpd1Line(true));
+    }
+
+    @Override
+    public void kpd1Disconnected(InetSocketAddress remote) {
+      line(KPD1, kpd1Line(false));
+    }
+
+    @Override
+    public void kpd2Connected(InetSocketAddress remote, int links) {
+      line(KPD2, kpd2Line(links));
+    }
+
+    @Override
+    public void kpd2Disconnected(InetSocketAddress remote, int links) {
+      line(KPD2, kpd2Line(links));
+    }
+
+    @Override
+    public void sormStarted() {
+      line(STARTED, startedLine(true));
+    }
+
+    @Override
+    public void sormStopped() {
+      line(STARTED, startedLine(false));
+    }
+
+    @Override
+    public void objectsChanged(int count) {
+      line(OBJECTS, objectsLine(count));
+    }
+
+    @Override
+    public void linkFaulty(long discardedSoFar) {
+      line(LINK, linkLine(true, discardedSoFar));
+    }
+
+    @Override
+    public void linkRestored() {
+      line(LINK, linkLine(false, server.station().discardedMessages()));
+    }
+
+    @Override
+    public void radiusCountersChanged(SormRadiusBridge bridge) {
+      line(RADIUS, radiusLine(bridge));
+    }
+  }
+
+  private static String kpd1Line(boolean connected) {
+    return connected ? "КПД1 console connected" : "КПД1 console disconnected";
+  }
+
+  private static String kpd2Line(int links) {
+    return "КПД2 links: " + links;
+  }
+
+  private static String startedLine(boolean started) {
+    return started ? "SORM started" : "SORM stopped";
+  }
+
+  private static String objectsLine(int count) {
+    return "objects on control: " + count;
+  }
+
+  private static String linkLine(boolean faulty, long discarded) {
+    return faulty ? "КПД1 link faulty (idle timeout): output blocked, " + discarded + " messages discarded so far" : "КПД1 link ok";
+  }
+
+  private static String radiusLine(SormRadiusBridge bridge) {
+    return "RADIUS: "
+        + bridge.accepted()
+        + " accepted, "
+        + bridge.wrongSecret()
+        + " wrong secret, "
+        + bridge.malformed()
+        + " malformed; calls intercepted "
+        + bridge.intercepted()
+        + ", active "
+        + bridge.activeCalls()
+        + (bridge.callOverflow() > 0 ? ", refused (call table full) " + bridge.callOverflow() : "");
+  }
+
+  /** The current state lines, in the order of their indexes. */
   private static List<String> state(SormStationServer server, @Nullable SormRadiusBridge bridge) {
     SormStation st = server.station();
     List<String> s = new ArrayList<>();
-    s.add(server.hasKpd1() ? "КПД1 console connected" : "КПД1 console disconnected");
-    s.add("КПД2 links: " + server.kpd2Count());
-    s.add(st.isStarted() ? "SORM started" : "SORM stopped");
-    s.add("objects on control: " + st.objectCount());
-    s.add(st.isLinkFaulty() ? "КПД1 link faulty (idle timeout): output blocked, " + st.discardedMessages() + " messages discarded so far" : "КПД1 link ok");
+    s.add(kpd1Line(server.hasKpd1()));
+    s.add(kpd2Line(server.kpd2Count()));
+    s.add(startedLine(st.isStarted()));
+    s.add(objectsLine(st.objectCount()));
+    s.add(linkLine(st.isLinkFaulty(), st.discardedMessages()));
     if (bridge != null) {
-      s.add(
-          "RADIUS: "
-              + bridge.accepted()
-              + " accepted, "
-              + bridge.wrongSecret()
-              + " wrong secret, "
-              + bridge.malformed()
-              + " malformed; calls intercepted "
-              + bridge.intercepted()
-              + ", active "
-              + bridge.activeCalls()
-              + (bridge.callOverflow() > 0 ? ", refused (call table full) " + bridge.callOverflow() : ""));
+      s.add(radiusLine(bridge));
     }
     return s;
   }

@@ -111,6 +111,39 @@ class SormStationCliTest {
     assertClosed(st.kpd2);
   }
 
+  static int occurrences(String text, String line) {
+    int n = 0;
+    for (int i = text.indexOf(line); i >= 0; i = text.indexOf(line, i + line.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * The lines are event-driven: a connection that lasts microseconds (open and close at once) is
+   * printed twice, connected and disconnected, in order; a 100 ms sampling of the state saw none.
+   */
+  @Test
+  void everyChangeIsPrintedHoweverShort() throws Exception {
+    Station st = start();
+    String listening = st.run.out.toString();
+    InetAddress lo = InetAddress.getLoopbackAddress();
+    for (int i = 1; i <= 3; i++) {
+      new Socket(lo, st.kpd1).close();
+      int n = i;
+      waitFor(() -> occurrences(st.run.out.toString(), "КПД1 console disconnected\n") == n,
+          "disconnection " + n + " not printed: %s", st.run.out::toString);
+    }
+    new Socket(lo, st.kpd2).close();
+    st.awaitLine("КПД2 links: 0");
+    Run stopped = st.stop();
+    assertThat(stopped.code()).isZero();
+    assertThat(stopped.out()).isEqualTo(listening
+        + "КПД1 console connected\nКПД1 console disconnected\n".repeat(3)
+        + "КПД2 links: 1\nКПД2 links: 0\n"
+        + "SORM station stopped\n");
+  }
+
   @Test
   void stationWithRadiusTurnsReportedCallsIntoKpd2Events() throws Exception {
     Station st = start("--radius-port", "0", "--radius-secret", "s3cret", "--adapt", "LONG_DISTANCE_8_TO_7",
