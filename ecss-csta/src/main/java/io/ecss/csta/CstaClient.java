@@ -1225,7 +1225,10 @@ public final class CstaClient implements AutoCloseable {
       }
       if (m instanceof CstaEvent e) {
         onEvent(e);
-      } else if (m instanceof CstaResponse || m instanceof CstaError) {
+      } else if (m instanceof CstaResponse || m instanceof CstaError
+          || (m instanceof CstaMessage.Unknown && m.name().endsWith("Response"))) {
+        // A response of a kind we do not type (...Response, ...PosResponse) is still a response:
+        // it completes (as unexpected) or is dropped, never answered.
         onResponse(c, id, m);
       } else if (m instanceof CstaRequest.SystemStatus s) {
         CompletableFuture<?> unused = c.write(id, CstaCodec.encode(new CstaResponse.SystemStatusResponse()));
