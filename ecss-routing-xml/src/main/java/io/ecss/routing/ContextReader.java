@@ -23,13 +23,16 @@ final class ContextReader {
     final @Nullable RoutingContext context;
     final List<Problem> problems;
     final IdentityHashMap<Object, int[]> positions;
+    /** The element tree, null when the document was not well-formed. */
+    final XmlTree.@Nullable Doc doc;
 
     Parsed(String source, @Nullable RoutingContext context, List<Problem> problems,
-        IdentityHashMap<Object, int[]> positions) {
+        IdentityHashMap<Object, int[]> positions, XmlTree.@Nullable Doc doc) {
       this.source = source;
       this.context = context;
       this.problems = problems;
       this.positions = positions;
+      this.doc = doc;
     }
 
     int[] position(Object modelObject) {
@@ -67,11 +70,12 @@ final class ContextReader {
         msg = msg.substring(prefix.length());
       }
       return new Parsed(source, null,
-          List.of(new Problem(Severity.ERROR, source, e.line(), e.column(), msg)), new IdentityHashMap<>());
+          List.of(new Problem(Severity.ERROR, source, e.line(), e.column(), msg)), new IdentityHashMap<>(),
+          null);
     }
     ContextReader reader = new ContextReader(doc);
     RoutingContext ctx = reader.context(doc.root);
-    return new Parsed(source, ctx, reader.problems, reader.positions);
+    return new Parsed(source, ctx, reader.problems, reader.positions, doc);
   }
 
   /** Reads and throws the first error, mentioning how many more there are. */

@@ -136,7 +136,7 @@ public final class RoutingValidator {
       ContextReader.Parsed p = ContextReader.read(d.getValue(), d.getKey(), RoutingLimits.DEFAULT);
       out.addAll(p.problems);
       if (p.context != null) {
-        out.addAll(schemaProblems(d.getValue(), d.getKey(), p.problems));
+        out.addAll(schemaProblems(d.getValue(), d.getKey(), p));
         for (CompiledContext.Check c : CompiledContext.check(p.context, !p.hasErrors())) {
           int[] pos = p.position(c.at);
           out.add(new Problem(c.severity, p.source, pos[0], pos[1], c.message));
@@ -173,13 +173,20 @@ public final class RoutingValidator {
   }
 
   /**
-   * Schema errors, minus those on lines the reader already reported (the reader's message is more
-   * precise, and unknown elements are reported as "unsupported" warnings, not schema errors).
+   * Schema errors, minus those about an element the reader already reported (the reader's message
+   * is more precise, and unknown elements are reported as "unsupported" warnings, not schema
+   * errors). SAX places an error about an element at the end of its start tag, which may be lines
+   * after the tag's start where the reader reports it: the whole start tag counts.
    */
-  private static List<Problem> schemaProblems(String xml, String source, List<Problem> known) {
+  private static List<Problem> schemaProblems(String xml, String source, ContextReader.Parsed parsed) {
     Set<Integer> lines = new HashSet<>();
-    for (Problem p : known) {
+    for (Problem p : parsed.problems) {
       lines.add(p.line());
+    }
+    XmlTree.Doc doc = requireNonNull(parsed.doc);
+    Map<Integer, XmlTree.Node> byTagEnd = new HashMap<>();
+    for (XmlTree.Node n : doc.nodes()) {
+      byTagEnd.put(n.tagEnd, n);
     }
     List<Problem> out = new ArrayList<>();
     Validator v = SCHEMA.newValidator();
@@ -206,7 +213,14 @@ public final class RoutingValidator {
       }
 
       private void add(SAXParseException e, Severity s) {
-        if (!lines.contains(e.getLineNumber())) {
+        int last = e.getLineNumber();
+        XmlTree.Node tag = byTagEnd.get(doc.offset(last, e.getColumnNumber()));
+        int first = tag == null ? last : doc.position(tag.start)[0];
+        boolean known = false;
+        for (int line = first; line <= last; line++) {
+          known |= lines.contains(line);
+        }
+        if (!known) {
           out.add(new Problem(s, source, e.getLineNumber(), e.getColumnNumber(),
               "schema: " + String.valueOf(e.getMessage())));
         }

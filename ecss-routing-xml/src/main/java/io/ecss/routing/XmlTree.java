@@ -91,6 +91,33 @@ final class XmlTree {
     }
 
     /**
+     * Character offset of a 1-based line and column (as SAX reports them), or -1 when the line
+     * does not exist.
+     */
+    int offset(int line, int column) {
+      if (line < 1 || line > lineStarts.length || column < 1) {
+        return -1;
+      }
+      return lineStarts[line - 1] + column - 1;
+    }
+
+    /** Every element of the document, the root first, in document order. */
+    List<Node> nodes() {
+      List<Node> out = new ArrayList<>();
+      ArrayDeque<Node> work = new ArrayDeque<>();
+      work.push(root);
+      while (!work.isEmpty()) {
+        Node n = work.pop();
+        out.add(n);
+        List<Node> kids = n.elements();
+        for (int i = kids.size() - 1; i >= 0; i--) {
+          work.push(kids.get(i));
+        }
+      }
+      return out;
+    }
+
+    /**
      * Offset of the first character of attribute {@code name}'s value in {@code node}'s start
      * tag, or the tag start when it cannot be found.
      */

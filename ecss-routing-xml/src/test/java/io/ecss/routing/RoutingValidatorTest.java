@@ -118,4 +118,36 @@ class RoutingValidatorTest {
     assertThat(p).hasToString("f.xml:3:7: warning: something");
     assertThat(Severity.ERROR.label()).isEqualTo("error");
   }
+
+  @Test
+  void unsupportedContentInMultiLineStartTagsIsAWarningNotASchemaError() {
+    // SAX reports a schema error at the end of the start tag; when the tag spans lines, that line
+    // differs from the reader's warning, and the schema error used to survive: `check` exited 1
+    // for a file whose only findings are documented as warnings.
+    List<String> r = report("""
+        <context name="c">
+          <rule name="r">
+            <conditions>
+              <cdpn digits="1"/>
+              <time
+                from="08:00"/>
+            </conditions>
+            <result>
+              <external>
+                <trunk value="t"/>
+                <weight
+                   v="1"/>
+              </external>
+            </result>
+          </rule>
+        </context>
+        """);
+    assertThat(r).containsExactly(
+        "t.xml:5:7: warning: <time>: rule c/r: unsupported condition (kept; the rule ends routing with an error if its other conditions match)",
+        "t.xml:11:9: warning: <weight>: rule c/r: unsupported element in <external> (kept; the rule ends routing with an error if it matches)");
+    // A schema error the reader does not see is still reported when its tag spans lines.
+    List<String> s = report("<context\n    xs:noNamespaceSchemaLocation=\"ecss_routing.xsd\"\n    name=\"c\"/>");
+    assertThat(s).hasSize(1);
+    assertThat(s.get(0)).startsWith("t.xml:3:15: error: schema: ");
+  }
 }

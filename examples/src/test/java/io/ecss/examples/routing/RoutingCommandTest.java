@@ -195,4 +195,25 @@ class RoutingCommandTest {
         .contains("*21# full, *2 partial, 2 no_match")
         .contains("4 numbers: 73832700000, 73832700001, 73832710000, 73832710001");
   }
+
+  @Test
+  void checkExitsZeroWhenMultiLineTagsHoldOnlyUnsupportedContent(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("ext.xml");
+    Files.writeString(f, """
+        <context name="c">
+          <rule name="r">
+            <conditions>
+              <time
+                from="08:00"/>
+            </conditions>
+            <result><local/></result>
+          </rule>
+        </context>
+        """);
+    Run r = run("routing", "check", f.toString());
+    assertThat(r.out()).isEqualTo(f + ":4:7: warning: <time>: rule c/r: unsupported condition (kept;"
+        + " the rule ends routing with an error if its other conditions match)\n");
+    assertThat(r.err()).isEqualTo(f + ": 0 error(s), 1 warning(s)\n");
+    assertThat(r.code()).isZero();
+  }
 }
