@@ -75,6 +75,7 @@ public final class CstaFrameDecoder {
           if (d < 0 || d > 9) {
             throw new CstaFramingException(
                 String.format(
+                    java.util.Locale.ROOT,
                     "invoke id byte %d is %02x (expected an ASCII digit)", i, buf[pos + i] & 0xff),
                 at);
           }

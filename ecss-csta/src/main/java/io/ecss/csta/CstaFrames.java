@@ -81,7 +81,14 @@ public final class CstaFrames {
    */
   public static String formatInvokeId(int invokeId) {
     checkInvokeId(invokeId);
-    return String.format("%04d", invokeId);
+    // Not String.format: it would use the default locale's digits (e.g. Arabic-Indic).
+    return new String(
+        new char[] {
+          (char) ('0' + invokeId / 1000),
+          (char) ('0' + invokeId / 100 % 10),
+          (char) ('0' + invokeId / 10 % 10),
+          (char) ('0' + invokeId % 10)
+        });
   }
 
   static void checkInvokeId(int invokeId) {

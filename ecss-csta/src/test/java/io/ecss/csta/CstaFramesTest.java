@@ -116,6 +116,20 @@ class CstaFramesTest {
   }
 
   @Test
+  void invokeIdsAreFormattedWithAsciiDigitsWhateverTheDefaultLocale() {
+    java.util.Locale saved = java.util.Locale.getDefault();
+    try {
+      for (String tag : List.of("ar-SA", "fa-IR", "hi-IN-u-nu-deva", "th-TH-u-nu-thai")) {
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+        assertThat(CstaFrames.formatInvokeId(42)).as(tag).isEqualTo("0042");
+        assertThat(new CstaFrame(9999, "").toString()).as(tag).isEqualTo("CstaFrame[invokeId=9999, chars=0]");
+      }
+    } finally {
+      java.util.Locale.setDefault(saved);
+    }
+  }
+
+  @Test
   void nonZeroVersionBytesAreAFramingErrorWithOffset() {
     byte[] good = CstaFrames.encode(1, "<a/>");
     byte[] bad = CstaFrames.encode(2, "<b/>");
