@@ -1,5 +1,7 @@
 package io.ecss.routing;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -81,9 +83,31 @@ final class ContextReader {
   /** Reads and throws the first error, mentioning how many more there are. */
   static RoutingContext readStrict(String text, String source, RoutingLimits limits) {
     Parsed p = read(text, source, limits);
+    return requireNonNull(strict(p, p.problems, source).context);
+  }
+
+  /**
+   * Reads a context a domain will compile: as {@link #readStrict}, and the errors compiling would
+   * find (templates that cannot work with their rule's conditions, duplicate rule names, {@code
+   * continue} to its own context) are thrown with the file, line and column of the element instead
+   * of later without them.
+   */
+  static Parsed readForRouting(String text, String source, RoutingLimits limits) {
+    Parsed p = read(text, source, limits);
+    List<Problem> all = new ArrayList<>(p.problems);
+    if (p.context != null && !p.hasErrors()) {
+      for (CompiledContext.Check c : CompiledContext.check(p.context, false)) {
+        int[] pos = p.position(c.at);
+        all.add(new Problem(c.severity, source, pos[0], pos[1], c.message));
+      }
+    }
+    return strict(p, all, source);
+  }
+
+  private static Parsed strict(Parsed p, List<Problem> problems, String source) {
     Problem first = null;
     int errors = 0;
-    for (Problem pr : p.problems) {
+    for (Problem pr : problems) {
       if (pr.severity() == Severity.ERROR) {
         errors++;
         if (first == null) {
@@ -96,7 +120,7 @@ final class ContextReader {
       String more = errors > 1 ? " (and " + (errors - 1) + " more error(s); run validate for all)" : "";
       throw new RoutingXmlException(f.source(), f.line(), f.column(), "", f.message() + more);
     }
-    return p.context;
+    return p;
   }
 
   // ---- problems -------------------------------------------------------------------------

@@ -74,8 +74,9 @@ public final class RoutingDomain {
    * @param defaultContext the entry context for {@link #route(Call)}
    * @return the domain
    * @throws IOException when the directory or a file cannot be read
-   * @throws RoutingException when a file is not a valid context, two share a name, or one does not
-   *     compile
+   * @throws RoutingXmlException when a file is not a valid context, two share a name, or one does
+   *     not compile (a template that cannot work with its rule's conditions, a duplicate rule name,
+   *     {@code continue} to its own context), naming the file, line and column
    */
   public static RoutingDomain load(Path dir, String defaultContext) throws IOException {
     Source s = () -> readDirectory(dir, RoutingLimits.DEFAULT);
@@ -90,33 +91,53 @@ public final class RoutingDomain {
    * @param defaultContext the entry context for {@link #route(Call)}
    * @return the domain
    * @throws IOException when a resource is missing or cannot be read
-   * @throws RoutingException when a resource is not a valid context, two share a name, or one does
-   *     not compile
+   * @throws RoutingXmlException when a resource is not a valid context, two share a name, or one
+   *     does not compile, naming the resource, line and column
    */
   public static RoutingDomain fromResources(
       ClassLoader loader, List<String> resources, String defaultContext) throws IOException {
     List<String> names = List.copyOf(resources);
     Source s = () -> {
-      List<RoutingContext> out = new ArrayList<>();
+      List<ContextReader.Parsed> out = new ArrayList<>();
       for (String r : names) {
         InputStream in = loader.getResourceAsStream(r);
         if (in == null) {
           throw new java.io.FileNotFoundException("resource " + r + " not found");
         }
         try (InputStream i = in) {
-          out.add(RoutingXml.read(i, r, RoutingLimits.DEFAULT));
+          out.add(RoutingXml.readForRouting(i, r, RoutingLimits.DEFAULT));
         }
       }
-      return out;
+      return unique(out);
     };
     return new RoutingDomain(defaultContext, s, s.load());
   }
 
-  /** Reads every {@code *.xml} file of a directory in file-name order. */
+  /**
+   * Reads every {@code *.xml} file of a directory in file-name order; errors name the file, line
+   * and column, compile errors and duplicate context names included.
+   */
   static List<RoutingContext> readDirectory(Path dir, RoutingLimits limits) throws IOException {
-    List<RoutingContext> out = new ArrayList<>();
+    List<ContextReader.Parsed> out = new ArrayList<>();
     for (Path p : xmlFiles(dir)) {
-      out.add(RoutingXml.read(p, limits));
+      out.add(RoutingXml.readForRouting(p, limits));
+    }
+    return unique(out);
+  }
+
+  /** The contexts, or an error at the second of two documents with the same context name. */
+  private static List<RoutingContext> unique(List<ContextReader.Parsed> docs) {
+    Map<String, ContextReader.Parsed> byName = new java.util.HashMap<>();
+    List<RoutingContext> out = new ArrayList<>();
+    for (ContextReader.Parsed p : docs) {
+      RoutingContext c = requireNonNull(p.context);
+      ContextReader.Parsed prev = byName.putIfAbsent(c.name(), p);
+      if (prev != null) {
+        int[] pos = p.position(c);
+        throw new RoutingXmlException(p.source, pos[0], pos[1], "context", "duplicate context name "
+            + c.name() + " (also in " + prev.source + "; expected unique names in a domain)");
+      }
+      out.add(c);
     }
     return out;
   }

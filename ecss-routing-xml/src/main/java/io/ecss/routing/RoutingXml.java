@@ -107,11 +107,28 @@ public final class RoutingXml {
    */
   public static RoutingContext read(InputStream in, String source, RoutingLimits limits)
       throws IOException {
+    return read(text(bytes(in, source, limits), source), source, limits);
+  }
+
+  /** Reads a file a domain will compile, compile errors included with their positions. */
+  static ContextReader.Parsed readForRouting(Path file, RoutingLimits limits) throws IOException {
+    String name = file.toString();
+    return ContextReader.readForRouting(
+        text(readCapped(Files.newInputStream(file), name, limits), name), name, limits);
+  }
+
+  /** Reads a stream (not closed) a domain will compile, compile errors included with positions. */
+  static ContextReader.Parsed readForRouting(InputStream in, String source, RoutingLimits limits)
+      throws IOException {
+    return ContextReader.readForRouting(text(bytes(in, source, limits), source), source, limits);
+  }
+
+  private static byte[] bytes(InputStream in, String source, RoutingLimits limits) throws IOException {
     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
     if (bytes.length > limits.maxBytes()) {
       throw new RoutingXmlException(source, 0, 0, "", "document exceeds maxBytes " + limits.maxBytes());
     }
-    return read(text(bytes, source), source, limits);
+    return bytes;
   }
 
   static byte[] readCapped(InputStream in, String source, RoutingLimits limits) throws IOException {

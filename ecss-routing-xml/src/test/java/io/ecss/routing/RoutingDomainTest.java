@@ -158,8 +158,9 @@ class RoutingDomainTest {
 
     Files.writeString(dir.resolve("c.xml"), "<context name=\"a\"/>");
     Files.writeString(dir.resolve("b.xml"), "<context name=\"b\"/>");
-    assertThatThrownBy(d::reload).isInstanceOf(RoutingException.class)
-        .hasMessage("duplicate context name a in the domain (expected unique names)");
+    assertThatThrownBy(d::reload).isInstanceOf(RoutingXmlException.class)
+        .hasMessage(dir.resolve("c.xml") + ":1:1: <context>: duplicate context name a (also in "
+            + dir.resolve("a.xml") + "; expected unique names in a domain)");
     assertThat(d.route(Call.of("1", "2")).trunk()).isEqualTo("v20");
 
     d.replace(List.of(RoutingContext.of("a", null, List.of(Rule.of("l", List.of(), List.of(), Result.Local.of())))));
@@ -238,5 +239,32 @@ class RoutingDomainTest {
         """);
     assertThat(t.path()).isEmpty();
     assertThat(new Trace.Step("c", "r", List.of())).hasToString("c/r");
+  }
+
+  @Test
+  void loadNamesFileLineAndColumnOfCompileErrors(@TempDir Path dir) throws IOException {
+    // Used to be "context c: rule r: <cdpn digits="{%}"> uses {%} …" with no file or position,
+    // which is all `ecss routing trace` could print.
+    Path f = dir.resolve("c.xml");
+    Files.writeString(f, """
+        <context name="c">
+          <rule name="r">
+            <conditions><cdpn digits="1???"/></conditions>
+            <actions><cdpn digits="{%}"/></actions>
+            <result><local/></result>
+          </rule>
+          <rule name="r"><result><local/></result></rule>
+        </context>
+        """);
+    assertThatThrownBy(() -> RoutingDomain.load(dir, "c"))
+        .isInstanceOf(RoutingXmlException.class)
+        .hasMessage(f + ":4:14: rule r: <cdpn digits=\"{%}\"> uses {%} but no cdpn condition of the rule"
+            + " has a % (expected a condition like <cdpn digits=\"8%\"/>) (and 1 more error(s); run"
+            + " validate for all)");
+    Files.writeString(f, "<context name=\"c\">\n  <rule name=\"r\"><result><continue context=\"c\"/></result></rule>\n</context>");
+    assertThatThrownBy(() -> RoutingDomain.load(dir, "c"))
+        .hasMessage(f + ":2:26: rule r: <continue context=\"c\"/> continues in its own context (a loop)");
+    // Reading a single document stays lenient about what only compiling checks.
+    assertThat(RoutingXml.read(f).rules()).hasSize(1);
   }
 }

@@ -216,4 +216,21 @@ class RoutingCommandTest {
     assertThat(r.err()).isEqualTo(f + ": 0 error(s), 1 warning(s)\n");
     assertThat(r.code()).isZero();
   }
+
+  @Test
+  void traceNamesFileLineAndColumnOfAContextThatDoesNotCompile(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("default.xml");
+    Files.writeString(f, """
+        <context name="default_routing">
+          <rule name="r">
+            <actions><cgpn digits="{%}"/></actions>
+            <result><local/></result>
+          </rule>
+        </context>
+        """);
+    Run r = run("routing", "trace", "--dir", tmp.toString(), "cdpn.digits=1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("ecss routing trace: " + f + ":3:14: rule r: <cgpn digits=\"{%}\"> uses {%}"
+        + " but no cgpn condition of the rule has a % (expected a condition like <cgpn digits=\"8%\"/>)\n");
+  }
 }
