@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * command is answered by messages 7 and 8 refusing it ({@link SormStation#handleUndecodable}); bytes
  * that do not start a frame are skipped up to the next {@code 0xCC} and counted in {@link
  * #droppedBytes()}. With an idle timeout configured, a faulty link (no command within the period)
- * is logged at WARN with the number of discarded messages.
+ * is logged at WARN with the number of discarded messages. A link whose peer stops reading is
+ * closed once a write to it has made no progress for {@link #WRITE_TIMEOUT} (logged at WARN,
+ * counted in {@link #stalledLinks()}), so one stuck console cannot stall the others.
  *
  * <p>Changes of what the server serves (consoles connecting and disconnecting, SORM started or
  * stopped, objects put on or taken off control, the idle timeout declaring the link faulty, the
@@ -50,13 +54,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: an acceptor per port, a reader per connection (it reads through a buffer, so a
  * segment carrying many frames costs one read call), one output thread that sends queued table
- * messages (so command 13 can overtake them), one timer thread for the idle check and, once a
+ * messages (so command 13 can overtake them), one timer thread for the idle and write checks and, once a
  * listener is added, one event thread for the listeners. All stop on {@link #close()}.
  *
  * <p>Thread-safe.
  */
 public final class SormStationServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SormStationServer.class);
+
+  /**
+   * How long a write to a link may block without any write to that link completing before the
+   * link is closed (ten seconds): TCP has no write timeout of its own, and a КПД2 or КПД1 peer that
+   * stops reading would otherwise block every thread that writes to it — the RADIUS bridge and
+   * the КПД1 reader among them — for ever.
+   */
+  public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
   private final SormStation station;
   private final SormCodec codec;
@@ -68,6 +80,8 @@ public final class SormStationServer implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final AtomicLong droppedBytes = new AtomicLong();
   private final AtomicLong undecodable = new AtomicLong();
+  private final AtomicLong stalledLinks = new AtomicLong();
+  private final Duration writeTimeout;
   private volatile @Nullable Link kpd1;
   private volatile boolean closed;
   private volatile @Nullable ScheduledFuture<?> idleTask;
@@ -166,6 +180,13 @@ public final class SormStationServer implements AutoCloseable {
     final SormFrameWriter writer;
     final String name;
     final InetSocketAddress remote;
+    /** Threads inside a write on this link (holding or waiting for the writer's lock). */
+    final AtomicInteger writing = new AtomicInteger();
+    /** Writes completed on this link; the write watchdog looks for progress here. */
+    final AtomicLong writesDone = new AtomicLong();
+    /** Watchdog state, touched only by the timer thread. */
+    long seenDone;
+    long stalledSince = System.nanoTime();
 
     Link(Socket socket, SormCodec codec, String name) throws IOException {
       this.socket = socket;
@@ -183,8 +204,9 @@ public final class SormStationServer implements AutoCloseable {
     }
   }
 
-  private SormStationServer(SormStation station, ServerSocket kpd1Server, ServerSocket kpd2Server) {
+  private SormStationServer(SormStation station, ServerSocket kpd1Server, ServerSocket kpd2Server, Duration writeTimeout) {
     this.station = station;
+    this.writeTimeout = writeTimeout;
     this.codec = station.config().codec();
     this.kpd1Server = kpd1Server;
     this.kpd2Server = kpd2Server;
@@ -214,7 +236,16 @@ public final class SormStationServer implements AutoCloseable {
    */
   public static SormStationServer start(SormStation station, InetSocketAddress kpd1, InetSocketAddress kpd2)
       throws IOException {
+    return start(station, kpd1, kpd2, WRITE_TIMEOUT);
+  }
+
+  /** {@link #start(SormStation, InetSocketAddress, InetSocketAddress)} with another write timeout (tests). */
+  static SormStationServer start(
+      SormStation station, InetSocketAddress kpd1, InetSocketAddress kpd2, Duration writeTimeout) throws IOException {
     Objects.requireNonNull(station, "station");
+    if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+      throw new IllegalArgumentException("writeTimeout: " + writeTimeout + " (expected positive)");
+    }
     ServerSocket s1 = new ServerSocket();
     ServerSocket s2 = new ServerSocket();
     try {
@@ -227,7 +258,7 @@ public final class SormStationServer implements AutoCloseable {
       s2.close();
       throw e;
     }
-    SormStationServer server = new SormStationServer(station, s1, s2);
+    SormStationServer server = new SormStationServer(station, s1, s2, writeTimeout);
     server.startThreads();
     return server;
   }
@@ -240,6 +271,8 @@ public final class SormStationServer implements AutoCloseable {
       long period = Math.max(10, Math.min(1000, idle / 4));
       idleTask = timer.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
     }
+    long check = Math.max(10, Math.min(1000, writeTimeout.toMillis() / 4));
+    var unused = timer.scheduleWithFixedDelay(this::checkWrites, check, check, TimeUnit.MILLISECONDS);
     LOG.info("SORM station listening: КПД1 {}, КПД2 {}", kpd1Server.getLocalSocketAddress(), kpd2Server.getLocalSocketAddress());
   }
 
@@ -316,6 +349,16 @@ public final class SormStationServer implements AutoCloseable {
    */
   public long undecodableFrames() {
     return undecodable.get();
+  }
+
+  /**
+   * Returns how many links were closed because a write to them made no progress for {@link
+   * #WRITE_TIMEOUT} (a peer that stopped reading while its TCP buffers were full).
+   *
+   * @return the count
+   */
+  public long stalledLinks() {
+    return stalledLinks.get();
   }
 
   /**
@@ -437,25 +480,64 @@ public final class SormStationServer implements AutoCloseable {
     }
     int n = 0;
     for (Link l : kpd2Links) {
+      l.writing.incrementAndGet();
       try {
         l.writer.writeAll(messages);
+        l.writesDone.incrementAndGet();
         n++;
       } catch (IOException e) {
         LOG.info("SORM {} write failed, closing: {}", l.name, e.toString());
         l.close();
+      } finally {
+        l.writing.decrementAndGet();
       }
     }
     return n;
   }
 
   private boolean write(Link link, SormMessage m) {
+    link.writing.incrementAndGet();
     try {
       link.writer.write(m);
+      link.writesDone.incrementAndGet();
       return true;
     } catch (IOException e) {
       LOG.info("SORM {} write failed, closing: {}", link.name, e.toString());
       link.close();
       return false;
+    } finally {
+      link.writing.decrementAndGet();
+    }
+  }
+
+  /**
+   * The write watchdog (timer thread): a link with a write in progress and no write completed for
+   * {@link #writeTimeout} is closed, which fails the blocked write, so a peer that stops reading
+   * cannot hold the threads that write to it (the RADIUS bridge, the КПД1 reader) for ever.
+   */
+  private void checkWrites() {
+    long now = System.nanoTime();
+    Link l1 = kpd1;
+    if (l1 != null) {
+      checkWrite(l1, now);
+    }
+    for (Link l : kpd2Links) {
+      checkWrite(l, now);
+    }
+  }
+
+  private void checkWrite(Link link, long now) {
+    long done = link.writesDone.get();
+    if (link.writing.get() == 0 || done != link.seenDone) {
+      link.seenDone = done;
+      link.stalledSince = now;
+      return;
+    }
+    if (now - link.stalledSince >= writeTimeout.toNanos()) {
+      stalledLinks.incrementAndGet();
+      LOG.warn("SORM {}: no write completed for {} ms (the peer does not read): closing the link",
+          link.name, TimeUnit.NANOSECONDS.toMillis(now - link.stalledSince));
+      link.close();
     }
   }
 

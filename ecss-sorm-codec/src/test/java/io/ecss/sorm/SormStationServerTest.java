@@ -277,4 +277,44 @@ class SormStationServerTest {
     assertThatThrownBy(() -> get(c.send(new SormCommand.Stop(1, PW), T))).hasCauseInstanceOf(SormConnectionException.class);
     assertThatThrownBy(() -> c.send(new SormCommand.Stop(1, PW), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /**
+   * A КПД2 peer that stops reading fills its TCP buffers; without a write timeout the next write
+   * blocked for ever, and with it every thread that writes КПД2 (the RADIUS bridge, the КПД1
+   * reader after command 14). The watchdog closes the stuck link; the others go on.
+   */
+  @Test
+  void aPeerThatStopsReadingIsClosedAndBlocksNobody() throws Exception {
+    SormStationServer s = SormStationServer.start(new SormStation(StationConfig.defaults().withPassword(PW)), ANY, ANY,
+        Duration.ofMillis(300));
+    toClose.add(s);
+    SormConsole c = console(s, true);
+    BlockingQueue<Kpd2Message> kpd2 = new LinkedBlockingQueue<>();
+    c.onKpd2(kpd2::add);
+    try (Socket stuck = new Socket()) {
+      stuck.setReceiveBufferSize(1024);
+      stuck.connect(s.kpd2Address(), 5000);
+      awaitTrue(() -> s.kpd2Count() == 2);
+      Kpd2Message m = new Kpd2Message.TestReply(1, 3, 1, 1);
+      // Writes until the stuck peer's buffers are full and the watchdog closes its link (without
+      // the watchdog, a write blocks for ever and this never ends).
+      CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+        while (s.stalledLinks() == 0) {
+          s.sendKpd2(List.of(m, m, m, m));
+        }
+      });
+      flood.get(20, TimeUnit.SECONDS);
+      assertThat(s.stalledLinks()).isEqualTo(1);
+      assertThat(s.kpd2Count()).isEqualTo(1);
+      // the reading console got everything in order and still works
+      SormReply test = get(c.send(new SormCommand.ChannelTest(1, PW, 9), T));
+      assertThat(test.isSuccess()).isTrue();
+      Kpd2Message last;
+      do {
+        last = kpd2.poll(10, TimeUnit.SECONDS);
+        assertThat(last).isNotNull();
+      } while (last.equals(m));
+      assertThat(last).isEqualTo(new Kpd2Message.TestReply(1, 9, 0x01, 0x01));
+    }
+  }
 }
