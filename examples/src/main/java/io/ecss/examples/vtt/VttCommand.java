@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecss.examples.CliInputException;
 import io.ecss.examples.Inputs;
+import io.ecss.webvtt.CueNode;
 import io.ecss.webvtt.CueText;
 import io.ecss.webvtt.TranscriptCues;
 import io.ecss.webvtt.TranscriptWord;
@@ -137,17 +138,32 @@ public final class VttCommand {
         out.println(MAPPER.writeValueAsString(toJson(r)));
       } else {
         WebVttFile f = r.file();
-        out.println(f.cues().size() + " cue(s), " + f.regions().size() + " region(s), "
-            + f.styleSheets().size() + " style sheet(s), " + f.comments().size() + " comment(s)");
-        for (WebVttCue c : f.cues()) {
-          List<String> voices = c.voices();
-          out.println((c.id().isEmpty() ? "-" : c.id()) + "  " + seconds(c.startTime()) + " --> "
-              + seconds(c.endTime()) + "  " + (voices.isEmpty() ? "" : voices + " ")
-              + CueText.plainText(c.nodes()).replace("\n", " / "));
+        // Built first, so a cue text over a limit fails before anything is printed.
+        StringBuilder text = new StringBuilder();
+        text.append(f.cues().size()).append(" cue(s), ").append(f.regions().size())
+            .append(" region(s), ").append(f.styleSheets().size()).append(" style sheet(s), ")
+            .append(f.comments().size()).append(" comment(s)\n");
+        for (int i = 0; i < f.cues().size(); i++) {
+          WebVttCue c = f.cues().get(i);
+          List<CueNode> nodes;
+          try {
+            nodes = c.nodes();
+          } catch (WebVttParseException e) {
+            // The position is inside the payload: say which cue it is.
+            throw new CliInputException(Inputs.name(file) + ": cue "
+                + (c.id().isEmpty() ? "#" + (i + 1) : "\"" + c.id() + "\"") + " at "
+                + seconds(c.startTime()) + ": " + e.getMessage() + " of its text");
+          }
+          List<String> voices = CueText.voices(nodes);
+          text.append(c.id().isEmpty() ? "-" : c.id()).append("  ").append(seconds(c.startTime()))
+              .append(" --> ").append(seconds(c.endTime())).append("  ")
+              .append(voices.isEmpty() ? "" : voices + " ")
+              .append(CueText.plainText(nodes).replace("\n", " / ")).append('\n');
         }
         for (WebVttProblem p : r.problems()) {
-          out.println("problem: " + p);
+          text.append("problem: ").append(p).append('\n');
         }
+        out.print(text);
       }
       out.flush();
       return 0;

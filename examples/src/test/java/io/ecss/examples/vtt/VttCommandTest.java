@@ -147,6 +147,19 @@ class VttCommandTest {
   }
 
   @Test
+  void cueTextOverTheNestingLimitNamesTheCueAndPrintsNothingElse() throws IOException {
+    Path deep = file("deep.vtt", "WEBVTT\n\n1\n00:00.000 --> 00:01.000\nok\n\n"
+        + "00:02.000 --> 00:03.000\n" + "<b>".repeat(70) + "x\n");
+    Run r = run("vtt", "parse", deep.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    // Before: the first cue was printed, then "... at line 1, column 193" with no cue or file.
+    assertThat(r.err()).isEqualTo("ecss vtt parse: " + deep + ": cue #2 at 00:00:02.000: cue text"
+        + " spans nested deeper than maxNestingDepth 64 (WebVttLimits) at line 1, column 193 of its"
+        + " text" + System.lineSeparator());
+  }
+
+  @Test
   void formatWritesCanonicallyAndReportsSkippedParts() throws IOException {
     Path vtt = file("m.vtt", "WEBVTT\r\n\r\n1\r\n0:00:01.000 --> 0:00:02.000 align:middle\r\nx\r\n\r\ngarbage\r\n");
     Run r = run("vtt", "format", vtt.toString());
