@@ -420,6 +420,10 @@ final class SormJson {
         throw new IllegalArgumentException(field + ": \"" + s + "\" is not a number", e);
       }
     }
+    if (v.isNumber()) {
+      // 1.5, 1e3, 4294967296: a number, but not a 32-bit integer
+      throw new IllegalArgumentException(field + ": " + v.asText() + " is not an integer in the 32-bit range");
+    }
     throw new IllegalArgumentException(field + ": expected a number, found " + v.getNodeType());
   }
 

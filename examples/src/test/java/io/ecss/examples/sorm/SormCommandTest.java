@@ -239,6 +239,18 @@ class SormCommandTest {
   }
 
   @Test
+  void encodeNamesANumberThatIsNoInteger(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("bad.json");
+    for (String v : new String[] {"1.5", "1e3", "4294967296"}) {
+      Files.writeString(f, "{\"code\":14,\"sormNumber\":" + v + ",\"password\":\"123456\",\"testNumber\":1}");
+      Run r = run("sorm", "encode", "--json", f.toString());
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).isEqualTo("ecss sorm encode: " + f + ": frame 1: sormNumber: "
+          + new com.fasterxml.jackson.databind.ObjectMapper().readTree(v).asText() + " is not an integer in the 32-bit range\n");
+    }
+  }
+
+  @Test
   void encodeAcceptsHandWrittenJsonWithCodesOrNames(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("cmd.json");
     Files.writeString(
