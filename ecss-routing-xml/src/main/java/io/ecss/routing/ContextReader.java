@@ -118,7 +118,15 @@ final class ContextReader {
     if (first != null || p.context == null) {
       Problem f = first != null ? first : new Problem(Severity.ERROR, source, 0, 0, "no context");
       String more = errors > 1 ? " (and " + (errors - 1) + " more error(s); run validate for all)" : "";
-      throw new RoutingXmlException(f.source(), f.line(), f.column(), "", f.message() + more);
+      // Reader problems read "<element>: problem"; the exception carries the element on its own.
+      String message = f.message();
+      String element = "";
+      int close = message.indexOf(">: ");
+      if (message.startsWith("<") && close > 1 && message.lastIndexOf(' ', close) < 0) {
+        element = message.substring(1, close);
+        message = message.substring(close + 3);
+      }
+      throw new RoutingXmlException(f.source(), f.line(), f.column(), element, message + more);
     }
     return p;
   }

@@ -510,4 +510,24 @@ class RoutingXmlTest {
     assertThat(RoutingXml.read(w, "w")).isEqualTo(c);
     assertThat(RoutingXml.write(RoutingXml.read(w, "w"))).isEqualTo(w);
   }
+
+  @Test
+  void exceptionCarriesTheElementItsMessageNames() {
+    // element() returned "" for every reader error although the message named the element.
+    String xml = "<context name=\"c\">\n  <rule name=\"r\">\n    <conditions><cdpn digits=\"8%%\"/></conditions>\n"
+        + "    <result><local/></result>\n  </rule>\n</context>";
+    assertThatThrownBy(() -> RoutingXml.read(xml, "e.xml"))
+        .isInstanceOfSatisfying(RoutingXmlException.class, e -> {
+          assertThat(e.element()).isEqualTo("cdpn");
+          assertThat(e.line()).isEqualTo(3);
+          assertThat(e.column()).isEqualTo(33);
+          assertThat(e).hasMessage("e.xml:3:33: <cdpn>: rule c/r: bad digits \"8%%\" at character 3:"
+              + " second '%' (expected at most one '%' per pattern)");
+        });
+    String deep = "<context name=\"c\">" + "<x>".repeat(70) + "</x>".repeat(70) + "</context>";
+    assertThatThrownBy(() -> RoutingXml.read(deep, "deep.xml"))
+        .isInstanceOfSatisfying(RoutingXmlException.class, e -> assertThat(e.element()).isEqualTo("x"));
+    assertThatThrownBy(() -> RoutingXml.read("<context name=\"c\">", "w.xml"))
+        .isInstanceOfSatisfying(RoutingXmlException.class, e -> assertThat(e.element()).isEmpty());
+  }
 }

@@ -55,6 +55,9 @@ public final class RoutingCommand {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The symbols a number may hold. */
+  static final String DIAL_SYMBOLS = "0123456789*#ABCD";
+
   /** Separator line of the vendor's trace layout. */
   static final String SEPARATOR = "------------------------------------------";
 
@@ -324,6 +327,14 @@ public final class RoutingCommand {
 
     @Override
     public Integer call() {
+      for (int i = 0; i < dialled.length(); i++) {
+        if (DIAL_SYMBOLS.indexOf(dialled.charAt(i)) < 0) {
+          // A typo (a letter, x, a space) is not "no_match": nothing was dialled that way.
+          throw new CommandLine.ParameterException(spec.commandLine(), "DIALLED \"" + dialled + "\": '"
+              + dialled.charAt(i) + "' at position " + (i + 1) + " (expected dial symbols "
+              + DIAL_SYMBOLS + ")");
+        }
+      }
       DigitMap m = DigitMap.parse(map);
       PrintWriter out = spec.commandLine().getOut();
       out.println(m.evaluate(dialled).label().toLowerCase(Locale.ROOT));

@@ -233,4 +233,15 @@ class RoutingCommandTest {
     assertThat(r.err()).isEqualTo("ecss routing trace: " + f + ":3:14: rule r: <cgpn digits=\"{%}\"> uses {%}"
         + " but no cgpn condition of the rule has a % (expected a condition like <cgpn digits=\"8%\"/>)\n");
   }
+
+  @Test
+  void digitmapRejectsADialledStringThatIsNoDialString() {
+    // Used to print no_match and exit 0 for a typo such as x or a letter.
+    Run bad = run("routing", "digitmap", "(1xx)", "1x2");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.out()).isEmpty();
+    assertThat(bad.err()).startsWith("DIALLED \"1x2\": 'x' at position 2 (expected dial symbols 0123456789*#ABCD)\n");
+    assertThat(run("routing", "digitmap", "(1xx|*D)", "*D").out()).isEqualTo("full\n");
+    assertThat(run("routing", "digitmap", "(1xx)", "").out()).isEqualTo("partial\n");
+  }
 }
