@@ -390,10 +390,12 @@ final class FileParser {
   private @Nullable CueDraft parseTimings(String id, int lineStart, int eol, int lineNo) {
     Scan scan = new Scan(in, lineStart, eol);
     scan.skipWhitespace();
+    int startFrom = scan.pos;
     long start = scan.timestamp(lenient);
     if (start < 0) {
       return timingFailure(scan, lineStart, lineNo, "start");
     }
+    int startTo = scan.quirk ? scan.pos : -1;
     scan.skipWhitespace();
     for (int k = 0; k < 3; k++) {
       if (scan.atEnd() || scan.peek() != "-->".charAt(k)) {
@@ -403,9 +405,16 @@ final class FileParser {
       scan.pos++;
     }
     scan.skipWhitespace();
+    int endFrom = scan.pos;
     long end = scan.timestamp(lenient);
     if (end < 0) {
       return timingFailure(scan, lineStart, lineNo, "end");
+    }
+    if (startTo >= 0) {
+      lenientTimestamp(lineNo, lineStart, startFrom, startTo, start);
+    }
+    if (scan.quirk) {
+      lenientTimestamp(lineNo, lineStart, endFrom, scan.pos, end);
     }
     CueDraft d = new CueDraft();
     d.id = id;
@@ -413,6 +422,14 @@ final class FileParser {
     d.end = end;
     parseSettings(d, scan.pos, eol, lineStart, lineNo);
     return d;
+  }
+
+  /** Reports a timestamp the strict parser would have rejected (lenient mode only). */
+  private void lenientTimestamp(int lineNo, int lineStart, int from, int to, long ms) {
+    StringBuilder canonical = new StringBuilder(16);
+    Scan.appendTimestamp(canonical, ms);
+    problem(lineNo, from - lineStart + 1, "lenient: timestamp "
+        + Checks.quote(in.substring(from, to)) + " read as " + canonical);
   }
 
   private @Nullable CueDraft timingFailure(

@@ -14,6 +14,9 @@ final class Scan {
   final int end;
   String error = "";
 
+  /** Set when the last lenient {@link #timestamp} needed a vendor/SRT allowance. */
+  boolean quirk;
+
   Scan(String s, int pos, int end) {
     this.s = s;
     this.pos = pos;
@@ -56,6 +59,7 @@ final class Scan {
    * @return milliseconds, or -1 with {@link #error} set
    */
   long timestamp(boolean lenient) {
+    quirk = false;
     boolean hours = false;
     if (pos >= end || !digit(s.charAt(pos))) {
       return fail("expected a timestamp digit, found " + found());
@@ -104,6 +108,7 @@ final class Scan {
     if (pos >= end || !(s.charAt(pos) == '.' || (lenient && s.charAt(pos) == ','))) {
       return fail("expected '.' before milliseconds, found " + found());
     }
+    quirk |= s.charAt(pos) == ',';
     pos++;
     int fracStart = pos;
     long v4 = 0;
@@ -120,6 +125,7 @@ final class Scan {
       pos = fracStart;
       return fail("expected exactly 3 digits of milliseconds, found " + n);
     }
+    quirk |= n != 3;
     for (int i = n; i < 3; i++) {
       v4 *= 10;
     }
@@ -149,6 +155,7 @@ final class Scan {
       pos = start;
       return fail("expected 2 digits of " + what + ", found " + n);
     }
+    quirk |= n == 1;
     return v;
   }
 

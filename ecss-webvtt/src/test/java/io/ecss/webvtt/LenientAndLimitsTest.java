@@ -38,6 +38,8 @@ class LenientAndLimitsTest {
             + " (blank line missing)",
         "line 16, column 1: lenient: vendor voice line \"<v> Алиса>\" read as \"<v Алиса>\"",
         "line 22, column 1: lenient: vendor voice line \"<v> Боб>\" read as \"<v Боб>\"",
+        // The Javadoc promises every repair is reported; the timestamp repair used to be silent.
+        "line 27, column 18: lenient: timestamp \"00:00:6.720\" read as 00:00:06.720",
         "line 28, column 1: lenient: vendor voice line \"<v> Алиса>\" read as \"<v Алиса>\"");
     assertThat(WebVttParser.lenient().isLenient()).isTrue();
     assertThat(WebVttParser.strict().isLenient()).isFalse();
@@ -46,9 +48,18 @@ class LenientAndLimitsTest {
   @Test
   void lenientTimestampsAndVoiceVariants() {
     WebVttParser p = WebVttParser.lenient();
-    WebVttCue c = p.parse("WEBVTT\n\n00:00:6,72 --> 00:7.5\n<v> Tom >text</v>").file().cues().get(0);
+    WebVttParseResult quirky = p.parse("WEBVTT\n\n00:00:6,72 --> 00:7.5\n<v> Tom >text</v>");
+    WebVttCue c = quirky.file().cues().get(0);
     assertThat(c.startTime()).isEqualTo(6720);
     assertThat(c.endTime()).isEqualTo(7500);
+    assertThat(quirky.problems()).extracting(WebVttProblem::toString).containsExactly(
+        "line 3, column 1: lenient: timestamp \"00:00:6,72\" read as 00:00:06.720",
+        "line 3, column 16: lenient: timestamp \"00:7.5\" read as 00:00:07.500",
+        "line 4, column 1: lenient: vendor voice line \"<v> Tom >text</v>\" read as \"<v Tom>\"");
+    assertThat(p.parse("WEBVTT\n\n00:01,000 --> 00:02.000\nx").problems())
+        .extracting(WebVttProblem::toString)
+        .containsExactly("line 3, column 1: lenient: timestamp \"00:01,000\" read as 00:00:01.000");
+    assertThat(p.parse("WEBVTT\n\n00:01.000 --> 00:02.000\nx").problems()).isEmpty();
     assertThat(c.text()).isEqualTo("<v Tom>text</v>");
     assertThat(p.parse("WEBVTT\n\n00:01.000 --> 00:02.000\n<v> >x").file().cues().get(0).text())
         .isEqualTo("<v> >x");
