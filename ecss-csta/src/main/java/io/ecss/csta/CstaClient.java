@@ -1121,6 +1121,13 @@ public final class CstaClient implements AutoCloseable {
     Pending p = pending.get(id);
     if (p == null || p.conn != c || !pending.remove(id, p)) {
       log.debug("CSTA {}: dropping late or unmatched {} invokeID {}", peer, m.name(), id);
+      if (m instanceof CstaResponse.MonitorStartResponse late && !byXref.containsKey(late.monitorCrossRefId())) {
+        // The MonitorStart timed out (its caller got CstaTimeoutException) but the switch did
+        // start the monitor: stop it, or it would use up the switch's monitor limit and send
+        // events nobody listens to for the rest of the session.
+        CompletableFuture<?> unused =
+            send(c, new CstaRequest.MonitorStop(late.monitorCrossRefId()), requestTimeout, null, true);
+      }
       return;
     }
     if (m instanceof CstaResponse.SnapshotDeviceResponse snap

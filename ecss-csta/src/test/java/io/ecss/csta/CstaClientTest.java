@@ -165,6 +165,19 @@ class CstaClientTest {
   }
 
   @Test
+  void aMonitorStartedAfterItsRequestTimedOutIsStoppedNotLeaked() throws Exception {
+    SimFixture.Recorder rec = new SimFixture.Recorder();
+    CstaClient c = connected(SimFixture.client(sim).requestTimeout(Duration.ofSeconds(1)).listener(rec));
+    sim.delayNextResponse("MonitorStart", Duration.ofMillis(1_300));
+    assertThat(cause(c.monitor("103", e -> {}))).isInstanceOf(CstaTimeoutException.class);
+    // The switch started the monitor anyway; when its late response comes the client stops it.
+    int before = sim.requestsServed();
+    SimFixture.await(() -> sim.requestsServed() > before, "the MonitorStop for the late monitor");
+    assertThat(sim.sendUnknownEvent("103", "DoNotDisturbEvent")).as("monitors left on 103").isZero();
+    assertThat(rec.unrouted).isEmpty();
+  }
+
+  @Test
   void timeoutThenLateReplyIsDroppedNotMisdelivered() throws Exception {
     CstaClient c = connected(SimFixture.client(sim).invokeIdQuarantine(Duration.ofSeconds(30)));
     sim.delayNextResponse("MakeCall", Duration.ofMillis(400));
