@@ -30,15 +30,16 @@ public record RoutingLimits(long maxBytes, int maxDepth, int maxValueLength, int
    * @param maxDepth deepest element nesting
    * @param maxValueLength longest attribute value or text node, in characters
    * @param maxElements most elements in one document
-   * @throws IllegalArgumentException when a limit is not positive or the depth is below 4 (a
-   *     context needs context/rule/result/external)
+   * @throws IllegalArgumentException when a limit is not positive or the depth is below 5 (the
+   *     supported language nests five deep: context/rule/result/external/trunk)
    */
   public RoutingLimits {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes: " + maxBytes + " (expected > 0)");
     }
-    if (maxDepth < 4) {
-      throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected >= 4)");
+    if (maxDepth < 5) {
+      throw new IllegalArgumentException("maxDepth: " + maxDepth
+          + " (expected >= 5: context/rule/result/external/trunk)");
     }
     if (maxValueLength <= 0) {
       throw new IllegalArgumentException("maxValueLength: " + maxValueLength + " (expected > 0)");

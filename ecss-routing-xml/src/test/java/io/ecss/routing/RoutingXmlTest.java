@@ -309,8 +309,13 @@ class RoutingXmlTest {
         .hasMessage("big.xml:0:0: document exceeds maxBytes 1000");
     assertThatThrownBy(() -> new RoutingLimits(0, 8, 1, 1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxBytes: 0 (expected > 0)");
-    assertThatThrownBy(() -> new RoutingLimits(1, 3, 1, 1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("maxDepth: 3 (expected >= 4)");
+    // The minimum depth used to be 4, which rejected every <external><trunk/> (depth 5).
+    assertThatThrownBy(() -> new RoutingLimits(1, 4, 1, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxDepth: 4 (expected >= 5: context/rule/result/external/trunk)");
+    RoutingLimits shallowest = new RoutingLimits(1000, 5, 100, 100);
+    assertThat(RoutingXml.read("<context name=\"c\"><rule name=\"r\"><conditions><cdpn digits=\"1\"/>"
+        + "</conditions><result><external><trunk value=\"t\"/></external></result></rule></context>", "d5.xml",
+        shallowest).rules()).hasSize(1);
     assertThatThrownBy(() -> new RoutingLimits(1, 8, 0, 1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxValueLength: 0 (expected > 0)");
     assertThatThrownBy(() -> new RoutingLimits(1, 8, 1, 0)).isInstanceOf(IllegalArgumentException.class)
