@@ -27,6 +27,12 @@ final class FileParser {
   private final List<WebVttRegion> regions = new ArrayList<>();
   private final List<WebVttCue> cues = new ArrayList<>();
   private final List<WebVttProblem> problems = new ArrayList<>();
+  /** Problems beyond {@link WebVttParseResult#MAX_PROBLEMS}: counted, not kept. */
+  private int droppedProblems;
+  private int firstDroppedLine;
+  private int firstDroppedColumn;
+  /** Scratch list for {@link VendorQuirks#repairVoice}. */
+  private final List<WebVttProblem> repairs = new ArrayList<>(1);
   /**
    * The block's "buffer": since the input is normalized to LF, the lines collected so far are
    * always one contiguous range of the input, [bufStart, bufEnd); bufStart < 0 when empty.
@@ -124,6 +130,11 @@ final class FileParser {
     }
     // Lenient repairs are found out of order (a payload is repaired when its block ends).
     problems.sort(Comparator.comparingInt(WebVttProblem::line).thenComparingInt(WebVttProblem::column));
+    if (droppedProblems > 0) {
+      problems.add(new WebVttProblem(firstDroppedLine, firstDroppedColumn, droppedProblems
+          + " more problem(s) not listed (only the first " + WebVttParseResult.MAX_PROBLEMS
+          + " are kept)"));
+    }
     WebVttFile file = new WebVttFile(header, comments, styles, regions, cues);
     return new WebVttParseResult(file, problems);
   }
@@ -185,7 +196,12 @@ final class FileParser {
   }
 
   private void problem(int atLine, int column, String message) {
-    problems.add(new WebVttProblem(atLine, column, message));
+    if (problems.size() < WebVttParseResult.MAX_PROBLEMS) {
+      problems.add(new WebVttProblem(atLine, column, message));
+    } else if (droppedProblems++ == 0) {
+      firstDroppedLine = atLine;
+      firstDroppedColumn = column;
+    }
   }
 
   /**
@@ -348,7 +364,11 @@ final class FileParser {
     }
     String text = buffer();
     if (lenient) {
-      text = VendorQuirks.repairVoice(text, timingLine + 1, problems);
+      text = VendorQuirks.repairVoice(text, timingLine + 1, repairs);
+      for (WebVttProblem p : repairs) {
+        problem(p.line(), p.column(), p.message());
+      }
+      repairs.clear();
     }
     cues.add(new WebVttCue(d.id, d.start, d.end, d.settings(), text));
   }

@@ -99,6 +99,25 @@ class LenientAndLimitsTest {
   }
 
   @Test
+  void problemListIsCappedWithASummary() {
+    // 5,000 ignored settings used to be 5,000 problems: 32 MB of them exhausted a 512 MB heap.
+    String text = "WEBVTT\n\n00:00.000 --> 00:01.000" + " x:y".repeat(5000) + "\nx\n";
+    WebVttParseResult r = WebVttParser.strict().parse(text);
+    assertThat(r.file().cues()).hasSize(1);
+    assertThat(r.problems()).hasSize(WebVttParseResult.MAX_PROBLEMS + 1);
+    assertThat(r.problems().get(0).toString())
+        .isEqualTo("line 3, column 25: cue setting \"x:y\" ignored: unknown setting name");
+    int firstDroppedColumn = 24 + 4 * WebVttParseResult.MAX_PROBLEMS + 1;
+    assertThat(r.problems().get(WebVttParseResult.MAX_PROBLEMS).toString())
+        .isEqualTo("line 3, column " + firstDroppedColumn + ": 4000 more problem(s) not listed"
+            + " (only the first 1000 are kept)");
+    assertThat(WebVttParser.strict().parse("WEBVTT\n\n00:00.000 --> 00:01.000"
+        + " x:y".repeat(WebVttParseResult.MAX_PROBLEMS) + "\nx").problems())
+        .hasSize(WebVttParseResult.MAX_PROBLEMS)
+        .noneMatch(p -> p.message().contains("not listed"));
+  }
+
+  @Test
   void cueCountLimit() {
     WebVttParser p = WebVttParser.strict().withLimits(new WebVttLimits(1000, 2, 10));
     String three = "WEBVTT\n\n00:00.000 --> 00:01.000\na\n\n00:00.000 --> 00:01.000\nb\n\n"
