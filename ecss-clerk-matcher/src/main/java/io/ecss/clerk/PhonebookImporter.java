@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * {@code <} is XML (root {@code CiscoIPPhoneDirectory} or {@code CiscoIPPhoneMenu}), anything else
  * is CSV. XML is read with DTDs and external entities disabled: a document with a {@code
  * <!DOCTYPE>} is rejected. CSV is UTF-8; a file that is not valid UTF-8 is read as windows-1251
- * (and the report says so).
+ * (and the report says so). A document starting with a UTF-16 byte order mark is read as UTF-16
+ * (XML or CSV).
  *
  * <p>Entries without a name or a number are skipped and counted; so are fields longer than {@link
  * Builder#maxFieldLength} and menu items whose URL is not a dial URI ({@code Dial:}, {@code
@@ -530,6 +532,17 @@ public final class PhonebookImporter {
     }
     if (i < data.length && data[i] == '<') {
       return parseXml(data, source, c);
+    }
+    if (data.length >= 2 && ((data[0] & 0xff) == 0xfe && (data[1] & 0xff) == 0xff
+        || (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xfe)) {
+      // UTF-16 with a byte order mark (Windows "Unicode" exports): XML (the parser reads the BOM)
+      // or CSV. Read as windows-1251 it used to come out as garbage lines, all skipped.
+      String text = new String(data, StandardCharsets.UTF_16);
+      if (text.strip().startsWith("<")) {
+        return parseXml(data, source, c);
+      }
+      parseCsv(text, source, c);
+      return new Page(PhonebookImport.Format.CSV, List.of());
     }
     String text;
     try {

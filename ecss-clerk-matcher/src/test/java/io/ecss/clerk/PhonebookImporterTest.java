@@ -171,6 +171,27 @@ class PhonebookImporterTest {
   }
 
   @Test
+  void utf16WithByteOrderMarkIsReadAsXmlOrCsv() throws IOException {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<CiscoIPPhoneDirectory><DirectoryEntry>"
+        + "<Name>Евгений Казарцев</Name><Telephone>4819</Telephone></DirectoryEntry>"
+        + "</CiscoIPPhoneDirectory>";
+    for (Charset cs : List.of(Charset.forName("UTF-16BE"), Charset.forName("UTF-16LE"))) {
+      byte[] bom = "\uFEFF".getBytes(cs);
+      byte[] body = xml.getBytes(cs);
+      byte[] doc = new byte[bom.length + body.length];
+      System.arraycopy(bom, 0, doc, 0, bom.length);
+      System.arraycopy(body, 0, doc, bom.length, body.length);
+      PhonebookImport book = importer.importStream(new ByteArrayInputStream(doc), "u16.xml");
+      assertThat(book.format()).isEqualTo(PhonebookImport.Format.CISCO_DIRECTORY);
+      assertThat(book.entries()).containsExactly(new PhonebookEntry("Евгений Казарцев", "4819"));
+    }
+    byte[] csv = "\uFEFFЕвгений Казарцев,4819\r\n".getBytes(Charset.forName("UTF-16LE"));
+    PhonebookImport book = importer.importStream(new ByteArrayInputStream(csv), "u16.csv");
+    assertThat(book.entries()).containsExactly(new PhonebookEntry("Евгений Казарцев", "4819"));
+    assertThat(book.notes()).isEmpty();
+  }
+
+  @Test
   void csvInWindows1251IsDetected(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("b.csv");
     Files.write(f, "Женя Казарцев,4819\n".getBytes(Charset.forName("windows-1251")));
