@@ -53,6 +53,8 @@ public final class SormConsole implements AutoCloseable {
   private final SormFrameWriter writer;
   private final String name;
   private final ExecutorService callbacks;
+  /** The callback thread, so close() called from a listener or completion does not wait for itself. */
+  private volatile @Nullable Thread callbackThread;
   private final ScheduledExecutorService timer;
   private final List<Thread> readers = new ArrayList<>();
   private final List<Consumer<Kpd1Message>> kpd1Listeners = new CopyOnWriteArrayList<>();
@@ -83,7 +85,11 @@ public final class SormConsole implements AutoCloseable {
     this.kpd2 = kpd2;
     this.writer = SormFrameWriter.of(kpd1.getOutputStream(), codec);
     this.name = String.valueOf(kpd1.getRemoteSocketAddress());
-    this.callbacks = Executors.newSingleThreadExecutor(r -> daemon(r, "ecss-sorm-console-callbacks " + name));
+    this.callbacks = Executors.newSingleThreadExecutor(r -> {
+      Thread t = daemon(r, "ecss-sorm-console-callbacks " + name);
+      callbackThread = t;
+      return t;
+    });
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ecss-sorm-console-timer " + name));
   }
 
@@ -398,8 +404,9 @@ public final class SormConsole implements AutoCloseable {
 
   /**
    * Closes both links, fails the outstanding and queued commands with {@link
-   * SormConnectionException} and stops the console's threads (waiting up to five seconds).
-   * Idempotent.
+   * SormConnectionException} and stops the console's threads (waiting up to five seconds; called
+   * from a listener or a completion, it does not wait for the callback thread it runs on, which
+   * ends when the callback returns). Idempotent.
    */
   @Override
   public void close() {
@@ -426,7 +433,9 @@ public final class SormConsole implements AutoCloseable {
         t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       }
       timer.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      callbacks.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (Thread.currentThread() != callbackThread) {
+        callbacks.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

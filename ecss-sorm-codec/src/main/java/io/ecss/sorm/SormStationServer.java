@@ -87,6 +87,8 @@ public final class SormStationServer implements AutoCloseable {
   private volatile @Nullable ScheduledFuture<?> idleTask;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService events;
+  /** The listeners' thread, so close() called by a listener does not wait for itself. */
+  private volatile @Nullable Thread eventThread;
   /** Guards the link fields' transitions and the last reported state, so events keep their order. */
   private final Object stateLock = new Object();
   private boolean reportedStarted;
@@ -213,7 +215,11 @@ public final class SormStationServer implements AutoCloseable {
     String port = String.valueOf(kpd1Server.getLocalPort());
     this.output = Executors.newSingleThreadExecutor(r -> daemon(r, "ecss-sorm-station-output " + port));
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ecss-sorm-station-timer " + port));
-    this.events = Executors.newSingleThreadExecutor(r -> daemon(r, "ecss-sorm-station-events " + port));
+    this.events = Executors.newSingleThreadExecutor(r -> {
+      Thread t = daemon(r, "ecss-sorm-station-events " + port);
+      eventThread = t;
+      return t;
+    });
     this.reportedStarted = station.isStarted();
     this.reportedObjects = station.objectCount();
     this.reportedFaulty = station.isLinkFaulty();
@@ -764,7 +770,8 @@ public final class SormStationServer implements AutoCloseable {
   /**
    * Stops listening, closes every link and stops all threads of the server; waits up to five
    * seconds for them. Events already queued (the links' disconnections among them) are delivered
-   * to the listeners before the event thread stops. Idempotent.
+   * to the listeners before the event thread stops (when a listener calls this, they are delivered
+   * after it returns). Idempotent.
    */
   @Override
   public void close() {
@@ -800,7 +807,7 @@ public final class SormStationServer implements AutoCloseable {
       timer.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       // The readers are gone: deliver their last events (disconnections), then stop.
       events.shutdown();
-      if (!events.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      if (Thread.currentThread() != eventThread && !events.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         events.shutdownNow();
       }
     } catch (InterruptedException e) {

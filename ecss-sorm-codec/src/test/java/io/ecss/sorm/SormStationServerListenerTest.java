@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -367,6 +368,44 @@ class SormStationServerListenerTest {
     }
     String out = printed.toString(StandardCharsets.UTF_8);
     assertThat(out).startsWith("console /127.0.0.1:").endsWith("\nSORM started\n1 objects on control\nconsole gone\n");
+  }
+
+  /**
+   * close() called from a listener (on the event thread) used to wait its whole 5-second deadline
+   * for the event thread to end — the thread running it.
+   */
+  @Test
+  void closeFromAListenerDoesNotWaitForItself() throws Exception {
+    SormStationServer s = server();
+    CompletableFuture<Long> closeMillis = new CompletableFuture<>();
+    s.addListener(new SormStationServer.Listener() {
+      @Override
+      public void kpd1Connected(InetSocketAddress remote) {
+        long t0 = System.nanoTime();
+        s.close();
+        closeMillis.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      }
+    });
+    try (Socket raw = new Socket()) {
+      raw.connect(s.kpd1Address(), 5000);
+      assertThat(closeMillis.get(10, TimeUnit.SECONDS)).as("close() from a listener, ms").isLessThan(2500);
+    }
+  }
+
+  @Test
+  void consoleCloseFromItsListenerDoesNotWaitForItself() throws Exception {
+    SormStationServer s = server();
+    SormConsole c = SormConsole.connect(s.kpd1Address(), s.kpd2Address(), SormCodec.DEFAULT, T);
+    toClose.add(c);
+    CompletableFuture<Long> closeMillis = new CompletableFuture<>();
+    c.onKpd2(m -> {
+      long t0 = System.nanoTime();
+      c.close();
+      closeMillis.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    });
+    SormStationServerTest.awaitTrue(() -> s.kpd2Count() == 1);
+    s.sendKpd2(new Kpd2Message.TestReply(1, 1, 1, 1));
+    assertThat(closeMillis.get(10, TimeUnit.SECONDS)).as("close() from a listener, ms").isLessThan(2500);
   }
 
   @Test
