@@ -533,8 +533,8 @@ public final class PhonebookImporter {
     if (i < data.length && data[i] == '<') {
       return parseXml(data, source, c);
     }
-    if (data.length >= 2 && ((data[0] & 0xff) == 0xfe && (data[1] & 0xff) == 0xff
-        || (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xfe)) {
+    if (data.length >= 2 && (((data[0] & 0xff) == 0xfe && (data[1] & 0xff) == 0xff)
+        || ((data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xfe))) {
       // UTF-16 with a byte order mark (Windows "Unicode" exports): XML (the parser reads the BOM)
       // or CSV. Read as windows-1251 it used to come out as garbage lines, all skipped.
       String text = new String(data, StandardCharsets.UTF_16);
