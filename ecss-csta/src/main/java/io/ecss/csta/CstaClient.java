@@ -636,12 +636,21 @@ public final class CstaClient implements AutoCloseable {
                     r -> {
                       CstaResponse.MonitorStartResponse msr = (CstaResponse.MonitorStartResponse) r;
                       byXref.remove(m.monitorCrossRefId(), m);
+                      if (!m.isActive()) {
+                        // stopped by its user while the reconnect re-issued it: stop it on the
+                        // switch too instead of keeping a monitor nobody listens to
+                        CompletableFuture<?> unused = send(
+                            c, new CstaRequest.MonitorStop(msr.monitorCrossRefId()), requestTimeout, null, true);
+                        return r;
+                      }
                       m.restarted(msr);
                       byXref.put(msr.monitorCrossRefId(), m);
                       return r;
                     },
                     true));
-            resynced.add(Map.entry(m, resyncSnapshot(c, m.request())));
+            if (m.isActive()) {
+              resynced.add(Map.entry(m, resyncSnapshot(c, m.request())));
+            }
           } catch (CstaServiceException e) {
             lost.add(Map.entry(m, e));
           }

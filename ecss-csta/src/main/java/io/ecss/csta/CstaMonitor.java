@@ -94,7 +94,8 @@ public final class CstaMonitor {
     this.actualFilter = response.actualMonitorFilter();
   }
 
-  boolean deactivate() {
+  /** True for exactly one caller (close, stop, MonitorEndedEvent and resync may race). */
+  synchronized boolean deactivate() {
     boolean was = active;
     active = false;
     return was;

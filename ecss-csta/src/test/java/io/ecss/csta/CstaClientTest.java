@@ -253,6 +253,29 @@ class CstaClientTest {
   }
 
   @Test
+  void aMonitorStoppedWhileTheReconnectReissuesItIsStoppedOnTheSwitch() throws Exception {
+    SimFixture.Recorder client = new SimFixture.Recorder();
+    CstaClient c = connected(SimFixture.client(sim).listener(client));
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTING);
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTED);
+    SimFixture.Recorder rec = new SimFixture.Recorder();
+    CstaMonitor m = c.monitor("104", rec).get(5, TimeUnit.SECONDS);
+
+    sim.delayNextResponse("MonitorStart", Duration.ofMillis(800));
+    int before = sim.requestsServed();
+    sim.dropConnections();
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.RECONNECTING);
+    // login and the re-issued MonitorStart reached the switch; its answer is 800 ms away
+    SimFixture.await(() -> sim.requestsServed() >= before + 2, "the re-issued MonitorStart");
+    m.stop().get(5, TimeUnit.SECONDS);
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTED);
+    SimFixture.await(() -> sim.requestsServed() >= before + 3, "the MonitorStop of the stopped monitor");
+    assertThat(sim.sendUnknownEvent("104", "DoNotDisturbEvent")).as("monitors left on 104").isZero();
+    assertThat(rec.resyncs).isEmpty();
+    assertThat(client.unrouted).isEmpty();
+  }
+
+  @Test
   void disconnectFailsPendingReconnectsRestoresMonitorsAndResyncs() throws Exception {
     SimFixture.Recorder client = new SimFixture.Recorder();
     CstaClient c = connected(SimFixture.client(sim).listener(client));
