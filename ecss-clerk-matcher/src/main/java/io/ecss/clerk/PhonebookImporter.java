@@ -297,7 +297,8 @@ public final class PhonebookImporter {
    * @throws ClerkImportException when a limit is exceeded
    */
   public PhonebookImport importStream(InputStream in, String source) throws IOException {
-    byte[] data = in.readNBytes(maxBytes + 1);
+    // One byte more than the limit tells "too large"; Integer.MAX_VALUE + 1 would wrap negative.
+    byte[] data = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
     if (data.length > maxBytes) {
       throw tooLarge(source);
     }

@@ -192,6 +192,15 @@ class PhonebookImporterTest {
   }
 
   @Test
+  void largestMaxBytesDoesNotWrap() throws IOException {
+    // maxBytes + 1 overflowed: readNBytes(Integer.MIN_VALUE) threw "len < 0" for every stream.
+    PhonebookImporter unlimited = PhonebookImporter.builder().maxBytes(Integer.MAX_VALUE).build();
+    PhonebookImport book = unlimited.importStream(
+        new ByteArrayInputStream("Евгений Казарцев,4819\n".getBytes(UTF_8)), "big.csv");
+    assertThat(book.entries()).containsExactly(new PhonebookEntry("Евгений Казарцев", "4819"));
+  }
+
+  @Test
   void csvInWindows1251IsDetected(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("b.csv");
     Files.write(f, "Женя Казарцев,4819\n".getBytes(Charset.forName("windows-1251")));
