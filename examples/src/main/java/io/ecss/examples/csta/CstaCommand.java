@@ -286,6 +286,14 @@ public final class CstaCommand {
       if (snapshotSegment < 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot-segment must be >= 0");
       }
+      if (port < -1 || port > 65_535) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--port: " + port + " (expected 0..65535, 0 picks a free port, -1 none)");
+      }
+      if (tlsPort != null && (tlsPort < 0 || tlsPort > 65_535)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--tls-port: " + tlsPort + " (expected 0..65535, 0 picks a free port)");
+      }
       if ((clientCa != null || keyPasswordEnv != null) && tlsPort == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--client-ca and --key-password-env need --tls-port");
       }
@@ -513,6 +521,9 @@ public final class CstaCommand {
 
     @Override
     public Integer call() {
+      if (limit < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + limit + " (expected >= 0)");
+      }
       PrintWriter out = spec.commandLine().getOut();
       CstaNumberList list;
       try {

@@ -147,6 +147,15 @@ class CstaCommandTest {
     assertThat(run("csta", "call", "101", "102")).isEqualTo(2);
     assertThat(run("csta", "template", "x", "--var", "NOPE=1")).isEqualTo(2);
     assertThat(run("csta", "simulator", "--devices", "101", "--user", "u")).isEqualTo(2);
+    // out-of-range numbers are usage errors (exit 2) naming the option, not exit 1 with an
+    // exception class name
+    assertThat(run("csta", "simulator", "--port", "70000", "--devices", "101", "--duration", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port: 70000 (expected 0..65535");
+    assertThat(run("csta", "simulator", "--port", "0", "--tls-port", "-5", "--cert", "c.pem", "--key", "k.pem",
+        "--devices", "101", "--duration", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--tls-port: -5 (expected 0..65535");
+    assertThat(run("csta", "numbers", "1-5", "--limit", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--limit: -1 (expected >= 0)").doesNotContain("IllegalArgumentException");
   }
 
   @Test
