@@ -163,7 +163,7 @@ public final class SormStationServer implements AutoCloseable {
      */
     default void linkFaulty(long discardedSoFar) {}
 
-    /** A command arrived on a link declared faulty: output flows again. */
+    /** A frame (a command, even an undecodable one) arrived on the faulty КПД1 link: output flows again. */
     default void linkRestored() {}
 
     /**
