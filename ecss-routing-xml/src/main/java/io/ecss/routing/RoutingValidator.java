@@ -176,7 +176,8 @@ public final class RoutingValidator {
    * Schema errors, minus those about an element the reader already reported (the reader's message
    * is more precise, and unknown elements are reported as "unsupported" warnings, not schema
    * errors). SAX places an error about an element at the end of its start tag, which may be lines
-   * after the tag's start where the reader reports it: the whole start tag counts.
+   * after the tag's start where the reader reports it, or at the end of its end tag ("content
+   * not complete"): either way the lines of the element's start tag count.
    */
   private static List<Problem> schemaProblems(String xml, String source, ContextReader.Parsed parsed) {
     Set<Integer> lines = new HashSet<>();
@@ -186,6 +187,7 @@ public final class RoutingValidator {
     XmlTree.Doc doc = requireNonNull(parsed.doc);
     Map<Integer, XmlTree.Node> byTagEnd = new HashMap<>();
     for (XmlTree.Node n : doc.nodes()) {
+      byTagEnd.putIfAbsent(n.end, n);
       byTagEnd.put(n.tagEnd, n);
     }
     List<Problem> out = new ArrayList<>();
@@ -215,10 +217,11 @@ public final class RoutingValidator {
       private void add(SAXParseException e, Severity s) {
         int last = e.getLineNumber();
         XmlTree.Node tag = byTagEnd.get(doc.offset(last, e.getColumnNumber()));
-        int first = tag == null ? last : doc.position(tag.start)[0];
-        boolean known = false;
-        for (int line = first; line <= last; line++) {
-          known |= lines.contains(line);
+        boolean known = lines.contains(last);
+        if (tag != null) {
+          for (int line = doc.position(tag.start)[0]; line <= doc.position(tag.tagEnd)[0]; line++) {
+            known |= lines.contains(line);
+          }
         }
         if (!known) {
           out.add(new Problem(s, source, e.getLineNumber(), e.getColumnNumber(),

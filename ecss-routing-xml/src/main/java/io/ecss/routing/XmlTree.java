@@ -42,6 +42,7 @@ final class XmlTree {
     final List<Object> children = new ArrayList<>(); // Node or String (non-blank text)
     final int start; // offset of '<'
     final int tagEnd; // offset after '>' of the start tag
+    int end; // offset after '>' of the end tag (tagEnd for <empty/>), set when the element ends
 
     Node(String name, int start, int tagEnd) {
       this.name = name;
@@ -243,7 +244,13 @@ final class XmlTree {
             }
             stack.push(node);
           }
-          case XMLStreamConstants.END_ELEMENT -> dropBlankText(stack.pop());
+          case XMLStreamConstants.END_ELEMENT -> {
+            Node done = stack.pop();
+            boolean empty = done.tagEnd >= 2 && normalized.charAt(done.tagEnd - 2) == '/';
+            done.end = empty ? done.tagEnd : tagEnd(normalized, nextEndTag(normalized, cursor));
+            cursor = done.end;
+            dropBlankText(done);
+          }
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
             String t = r.getText();
             // Text split by a comment or processing instruction (not kept) is one text: keeping
@@ -331,6 +338,34 @@ final class XmlTree {
         i += 2;
       } else {
         return i;
+      }
+    }
+  }
+
+  /**
+   * Offset of the next end tag ({@code </}) at or after {@code from}, skipping comments, CDATA
+   * sections and processing instructions; the text length when there is none.
+   */
+  static int nextEndTag(String text, int from) {
+    int i = from;
+    while (true) {
+      i = text.indexOf('<', i);
+      if (i < 0) {
+        return text.length();
+      }
+      if (text.startsWith("</", i)) {
+        return i;
+      } else if (text.startsWith("<!--", i)) {
+        int e = text.indexOf("-->", i + 4);
+        i = e < 0 ? text.length() : e + 3;
+      } else if (text.startsWith("<![CDATA[", i)) {
+        int e = text.indexOf("]]>", i + 9);
+        i = e < 0 ? text.length() : e + 3;
+      } else if (text.startsWith("<?", i)) {
+        int e = text.indexOf("?>", i + 2);
+        i = e < 0 ? text.length() : e + 2;
+      } else {
+        i++;
       }
     }
   }

@@ -150,4 +150,25 @@ class RoutingValidatorTest {
     assertThat(s).hasSize(1);
     assertThat(s.get(0)).startsWith("t.xml:3:15: error: schema: ");
   }
+
+  @Test
+  void incompleteContentIsReportedOnceNotAgainAsASchemaError() {
+    // SAX reports "content of element 'rule' is not complete" at </rule>; the reader already says
+    // "missing <result>" at <rule>, and the error used to be counted twice.
+    assertThat(report("""
+        <context name="c">
+          <rule name="r">
+            <conditions/>
+          </rule>
+          <rule name="s">
+            <result>
+            </result>
+          </rule>
+          <!-- </rule> in a comment --><rule name="t"><conditions></conditions><result>
+            <local/></result></rule>
+        </context>
+        """)).containsExactly(
+        "t.xml:2:3: error: <rule>: rule c/r: missing <result> (expected <local/>, <external>, <continue> or <teleconference/>)",
+        "t.xml:6:5: error: <result>: rule c/s: empty <result> (expected <local/>, <external>, <continue> or <teleconference/>)");
+  }
 }
