@@ -376,14 +376,15 @@ public final class CstaCommand {
     public Integer call() throws Exception {
       Printer p = new Printer(spec.commandLine().getOut(), json);
       BlockingQueue<CstaEvent> events = new LinkedBlockingQueue<>();
+      // One deadline for the whole command (connect, monitor, MakeCall, events), not one per step.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(connect.timeoutSeconds);
       try (CstaClient client = connect.client(spec)) {
         try {
-          client.connect().get(connect.timeoutSeconds, TimeUnit.SECONDS);
-          client.monitor(from, events::add).get(connect.timeoutSeconds, TimeUnit.SECONDS);
-          CstaResponse.MakeCallResponse r = client.makeCall(from, to).get(connect.timeoutSeconds, TimeUnit.SECONDS);
+          within(client.connect(), deadline);
+          within(client.monitor(from, events::add), deadline);
+          CstaResponse.MakeCallResponse r = within(client.makeCall(from, to), deadline);
           p.response(r.name(), r.callingDevice(), Map.of());
           String callId = r.callingDevice().callId();
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(connect.timeoutSeconds);
           while (true) {
             long left = deadline - System.nanoTime();
             CstaEvent e = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
@@ -406,6 +407,15 @@ public final class CstaCommand {
           p.error(unwrap(e));
           return 1;
         }
+      }
+    }
+
+    private <T> T within(java.util.concurrent.Future<T> f, long deadline)
+        throws ExecutionException, InterruptedException, TimeoutException {
+      try {
+        return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        throw new TimeoutException("no answer within " + connect.timeoutSeconds + " s");
       }
     }
   }

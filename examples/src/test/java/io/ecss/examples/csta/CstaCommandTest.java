@@ -77,6 +77,19 @@ class CstaCommandTest {
   }
 
   @Test
+  void callTimeoutBoundsTheWholeCommandNotEachStep() {
+    // Each step alone fits in --timeout 2, together they do not: the command gives up at 2 s.
+    sim.delayNextResponse("MonitorStart", java.time.Duration.ofMillis(1_200));
+    sim.delayNextResponse("MakeCall", java.time.Duration.ofMillis(1_200));
+    long t0 = System.nanoTime();
+    int code = run(concat(new String[] {"csta", "call"}, connect("--timeout", "2", "101", "102")));
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo("error TimeoutException message=no answer within 2 s\n");
+    assertThat(ms).as("elapsed ms").isBetween(1_900L, 3_500L);
+  }
+
+  @Test
   void callToAnUnknownNumberEndsWithFailedInText() {
     int code = run(concat(new String[] {"csta", "call"}, connect("101", "999")));
     assertThat(out.toString()).isEqualTo(
