@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param score 1.0 for exact and case-ending hits, lower for fuzzy ones, 0 when not found
  * @param candidates the candidates of an ambiguous result (at most {@link
  *     SearchLimits#maxCandidates()}); empty otherwise
- * @param recognized the recognised string: the first non-blank hypothesis, whitespace collapsed
+ * @param recognized the recognised string: the first hypothesis with a letter or digit (one of only
+ *     punctuation is skipped), whitespace collapsed
  *     (what an IVR speaks back when nothing is found)
  * @param tried every phonebook key looked up, in order
  * @param steps a readable trace of the algorithm's steps, for logs

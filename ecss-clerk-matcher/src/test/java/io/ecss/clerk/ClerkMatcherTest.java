@@ -312,6 +312,13 @@ class ClerkMatcherTest {
   }
 
   @Test
+  void recognizedSkipsHypothesesWithoutLettersOrDigits() {
+    SearchResult r = matcher(BOOK).search("  ", "?!", "кто-то  там");
+    assertThat(r.found()).isFalse();
+    assertThat(r.recognized()).isEqualTo("кто-то там");
+  }
+
+  @Test
   void caseEndingsReadTheInstrumentalOfNamesInIy() {
     // "соедините с Евгением Казарцевым": -ием (Евгением, Дмитрием, Юрием) had no rule, so only the
     // fuzzy fallback could rescue it.

@@ -160,7 +160,7 @@ public final class ClerkCommand {
 
   /**
    * The JSON form fixed by the issue. For a result without a hit, {@code hypothesis} is the
-   * recognised string (the first non-blank hypothesis) so an IVR can say what it heard.
+   * recognised string (the first hypothesis with a letter or digit) so an IVR can say what it heard.
    */
   static ObjectNode toJson(SearchResult r) {
     ObjectNode o = MAPPER.createObjectNode();
