@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param outcome how routing ended
  * @param trunk the trunk of an {@code external} result, else null
  * @param direction the direction of an {@code external} result, else null
- * @param context the last context routing was in
+ * @param context the last context routing was in; for {@code loop}, and for an {@code error} on an
+ *     unknown context, the context it was about to enter (the one visited twice, or the unknown
+ *     name)
  * @param a the final calling number
  * @param b the final called number
  * @param sorm the SORM options that were set, in the order {@code sorm_ni_a}, {@code
@@ -58,7 +60,7 @@ public record Trace(
    * @param outcome how routing ended
    * @param trunk the trunk of an {@code external} result, else null
    * @param direction the direction of an {@code external} result, else null
-   * @param context the last context routing was in
+   * @param context the last context routing was in; for {@code loop}, and for an {@code error} on an unknown context, the context it was about to enter (the one visited twice, or the unknown name)
    * @param a the final calling number
    * @param b the final called number
    * @param sorm the SORM options that were set, in the order {@code sorm_ni_a}, {@code sorm_digits_a}, {@code sorm_ni_b}, {@code sorm_digits_b}
@@ -136,7 +138,9 @@ public record Trace(
 
   /**
    * Renders the result part in the vendor's layout ({@code Routing result:}, {@code A:}, {@code B:},
-   * {@code Options:}), followed by the target or the reason.
+   * {@code Options:}); between the result line and {@code A:} come the target ({@code Trunk:} or
+   * {@code Direction:}), {@code Context:} and, for {@code error}, {@code loop} and {@code
+   * no_route}, {@code Reason:}.
    *
    * @return the lines, each ending with a newline
    */
