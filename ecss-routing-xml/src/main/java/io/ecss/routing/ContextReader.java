@@ -3,6 +3,7 @@ package io.ecss.routing;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +28,20 @@ final class ContextReader {
     final IdentityHashMap<Object, int[]> positions;
     /** The element tree, null when the document was not well-formed. */
     final XmlTree.@Nullable Doc doc;
+    /**
+     * Rules read without a condition that had an error: checks of their templates against their
+     * conditions would only repeat that error in other words.
+     */
+    final Set<Rule> lostConditions;
 
     Parsed(String source, @Nullable RoutingContext context, List<Problem> problems,
-        IdentityHashMap<Object, int[]> positions, XmlTree.@Nullable Doc doc) {
+        IdentityHashMap<Object, int[]> positions, XmlTree.@Nullable Doc doc, Set<Rule> lostConditions) {
       this.source = source;
       this.context = context;
       this.problems = problems;
       this.positions = positions;
       this.doc = doc;
+      this.lostConditions = lostConditions;
     }
 
     int[] position(Object modelObject) {
@@ -55,6 +62,9 @@ final class ContextReader {
   private final XmlTree.Doc doc;
   private final List<Problem> problems = new ArrayList<>();
   private final IdentityHashMap<Object, int[]> positions = new IdentityHashMap<>();
+  private final Set<Rule> lostConditions = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Whether the rule being read dropped a condition because of an error in it. */
+  private boolean droppedCondition;
 
   private ContextReader(XmlTree.Doc doc) {
     this.doc = doc;
@@ -73,11 +83,11 @@ final class ContextReader {
       }
       return new Parsed(source, null,
           List.of(new Problem(Severity.ERROR, source, e.line(), e.column(), msg)), new IdentityHashMap<>(),
-          null);
+          null, Set.of());
     }
     ContextReader reader = new ContextReader(doc);
     RoutingContext ctx = reader.context(doc.root);
-    return new Parsed(source, ctx, reader.problems, reader.positions, doc);
+    return new Parsed(source, ctx, reader.problems, reader.positions, doc, reader.lostConditions);
   }
 
   /** Reads and throws the first error, mentioning how many more there are. */
@@ -218,6 +228,7 @@ final class ContextReader {
   }
 
   private @Nullable Rule rule(XmlTree.Node n, String ctxName) {
+    droppedCondition = false;
     noText(n);
     String name = n.attributes.get("name");
     if (name == null || name.isEmpty()) {
@@ -289,6 +300,9 @@ final class ContextReader {
     }
     Rule r = new Rule(name, conditions, actions, result, other, containers, extensions);
     remember(r, n);
+    if (droppedCondition) {
+      lostConditions.add(r);
+    }
     return r;
   }
 
@@ -322,6 +336,7 @@ final class ContextReader {
       String digits = c.attributes.get("digits");
       if (digits == null) {
         error(c, where + "missing attribute digits (expected <" + c.name + " digits=\"…\"/>)");
+        droppedCondition = true;
         continue;
       }
       DigitPattern pattern;
@@ -329,6 +344,7 @@ final class ContextReader {
         pattern = DigitPattern.parse(digits);
       } catch (RoutingSyntaxException e) {
         syntaxError(c, "digits", e, where);
+        droppedCondition = true;
         continue;
       }
       Map<String, String> other = others(c, Set.of("digits"), where,

@@ -137,7 +137,16 @@ public final class RoutingValidator {
       out.addAll(p.problems);
       if (p.context != null) {
         out.addAll(schemaProblems(d.getValue(), d.getKey(), p));
+        // A rule whose condition had an error was read without it: checking its templates
+        // against the remaining conditions would report that error again, differently.
+        Set<Object> actionsOfIncompleteRules = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Rule r : p.lostConditions) {
+          actionsOfIncompleteRules.addAll(r.actions());
+        }
         for (CompiledContext.Check c : CompiledContext.check(p.context, !p.hasErrors())) {
+          if (actionsOfIncompleteRules.contains(c.at)) {
+            continue;
+          }
           int[] pos = p.position(c.at);
           out.add(new Problem(c.severity, p.source, pos[0], pos[1], c.message));
         }

@@ -171,4 +171,32 @@ class RoutingValidatorTest {
         "t.xml:2:3: error: <rule>: rule c/r: missing <result> (expected <local/>, <external>, <continue> or <teleconference/>)",
         "t.xml:6:5: error: <result>: rule c/s: empty <result> (expected <local/>, <external>, <continue> or <teleconference/>)");
   }
+
+  @Test
+  void aBadConditionIsNotReportedAgainAsATemplateError() {
+    // The rule was read without its broken "8%%" condition, and the template check then added
+    // "uses {%} but no cdpn condition of the rule has a %" for the same mistake.
+    assertThat(report("""
+        <context name="c">
+          <rule name="r">
+            <conditions><cdpn digits="8%%"/></conditions>
+            <actions><cdpn digits="7{%}"/><cgpn digits="{%}"/></actions>
+            <result><local/></result>
+          </rule>
+        </context>
+        """)).containsExactly(
+        "t.xml:3:33: error: <cdpn>: rule c/r: bad digits \"8%%\" at character 3: second '%' (expected at most one '%' per pattern)");
+    // Without a broken condition the template check still speaks.
+    assertThat(report("""
+        <context name="c">
+          <rule name="r">
+            <conditions><cdpn digits="8%"/></conditions>
+            <actions><cgpn digits="{%}"/></actions>
+            <result><local/></result>
+          </rule>
+        </context>
+        """)).containsExactly(
+        "t.xml:4:14: error: rule r: <cgpn digits=\"{%}\"> uses {%} but no cgpn condition of the rule has a %"
+            + " (expected a condition like <cgpn digits=\"8%\"/>)");
+  }
 }
