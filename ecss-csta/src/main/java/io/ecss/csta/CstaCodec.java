@@ -61,10 +61,21 @@ public final class CstaCodec {
    * @param xml a frame body
    * @return the message
    * @throws CstaParseException if the XML is malformed, uses a DTD, or a typed message lacks a
-   *     required element (the message names it, with line and column)
+   *     required element or carries a value its record refuses (the message names it, with line
+   *     and column)
    */
   public static CstaMessage decode(String xml) {
     XmlNode root = XmlNode.parse(requireNonNull(xml, "xml"));
+    try {
+      return typed(root, xml);
+    } catch (IllegalArgumentException e) {
+      // A value the typed record refuses (e.g. autoOriginate "x", a negative session duration):
+      // bad input like any other, with the element it came from.
+      throw new CstaParseException(root.name + ": " + e.getMessage(), root.line, root.column);
+    }
+  }
+
+  private static CstaMessage typed(XmlNode root, String xml) {
     String n = root.name;
     switch (n) {
       case "ServiceInitiatedEvent" -> {

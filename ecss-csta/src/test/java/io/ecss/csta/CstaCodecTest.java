@@ -196,6 +196,20 @@ class CstaCodecTest {
   }
 
   @Test
+  void valuesARecordRefusesAreParseErrorsNotIllegalArgument() {
+    assertThatThrownBy(() -> CstaCodec.decode(
+            "<MakeCall><callingDevice>101</callingDevice><calledDirectoryNumber>102</calledDirectoryNumber>"
+                + "<autoOriginate>x</autoOriginate></MakeCall>"))
+        .isInstanceOf(CstaParseException.class)
+        .hasMessage("MakeCall: autoOriginate: x (expected prompt or doNotPrompt) at line 1, column 11");
+    assertThatThrownBy(() -> CstaCodec.decode(
+            "<ResetApplicationSessionTimer><sessionID>s</sessionID>"
+                + "<requestedSessionDuration>-1</requestedSessionDuration></ResetApplicationSessionTimer>"))
+        .isInstanceOf(CstaParseException.class)
+        .hasMessageStartingWith("ResetApplicationSessionTimer: ");
+  }
+
+  @Test
   void nestingIsLimited() {
     String deep = "<a>".repeat(XmlNode.MAX_DEPTH + 1) + "</a>".repeat(XmlNode.MAX_DEPTH + 1);
     assertThatThrownBy(() -> CstaCodec.decode(deep)).hasMessageStartingWith("element nesting exceeds 64 levels");

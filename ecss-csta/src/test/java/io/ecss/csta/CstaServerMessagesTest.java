@@ -85,4 +85,29 @@ class CstaServerMessagesTest {
     }
     SimFixture.assertNoLeakedThreads();
   }
+
+  @Test
+  void theSimulatorRefusesARequestWithABadValueAndKeepsTheLink() throws Exception {
+    try (CstaSimulator sim = SimFixture.simulator();
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
+      s.setSoTimeout(5_000);
+      Reader r = new Reader(s.getInputStream());
+      OutputStream out = s.getOutputStream();
+      out.write(CstaFrames.encode(1, CstaCodec.encode(new CstaRequest.StartApplicationSession(
+          "t", SimFixture.USER, SimFixture.PASSWORD, CstaCodec.NS_ED3, 300))));
+      out.flush();
+      assertThat(CstaCodec.decode(r.next().xml())).isInstanceOf(CstaResponse.StartApplicationSessionResponse.class);
+      // well-formed, but autoOriginate is not prompt/doNotPrompt: the record refuses the value
+      out.write(CstaFrames.encode(2, "<MakeCall><callingDevice>101</callingDevice>"
+          + "<calledDirectoryNumber>102</calledDirectoryNumber><autoOriginate>now</autoOriginate></MakeCall>"));
+      out.write(CstaFrames.encode(3, CstaCodec.encode(new CstaRequest.RequestSystemStatus())));
+      out.flush();
+      CstaFrame refusal = r.next();
+      assertThat(refusal.invokeId()).isEqualTo(2);
+      assertThat(CstaCodec.decode(refusal.xml())).isInstanceOf(CstaError.class);
+      CstaFrame status = r.next();
+      assertThat(status.invokeId()).isEqualTo(3);
+      assertThat(CstaCodec.decode(status.xml())).isEqualTo(new CstaResponse.RequestSystemStatusResponse("normal"));
+    }
+  }
 }
