@@ -167,9 +167,10 @@ class CstaClientTest {
   @Test
   void aMonitorStartedAfterItsRequestTimedOutIsStoppedNotLeaked() throws Exception {
     SimFixture.Recorder rec = new SimFixture.Recorder();
-    CstaClient c = connected(SimFixture.client(sim).requestTimeout(Duration.ofSeconds(1)).listener(rec));
-    sim.delayNextResponse("MonitorStart", Duration.ofMillis(1_300));
-    assertThat(cause(c.monitor("103", e -> {}))).isInstanceOf(CstaTimeoutException.class);
+    CstaClient c = connected(SimFixture.client(sim).listener(rec));
+    sim.delayNextResponse("MonitorStart", Duration.ofMillis(700));
+    assertThat(cause(c.invoke(new CstaRequest.MonitorStart("103"), Duration.ofMillis(300))))
+        .isInstanceOf(CstaTimeoutException.class);
     // The switch started the monitor anyway; when its late response comes the client stops it.
     int before = sim.requestsServed();
     SimFixture.await(() -> sim.requestsServed() > before, "the MonitorStop for the late monitor");

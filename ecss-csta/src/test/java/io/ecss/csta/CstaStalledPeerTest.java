@@ -57,7 +57,7 @@ class CstaStalledPeerTest {
 
       SimFixture.Recorder rec = new SimFixture.Recorder();
       try (CstaClient client = CstaClient.builder("127.0.0.1", server.getLocalPort())
-          .requestTimeout(Duration.ofMillis(500))
+          .requestTimeout(Duration.ofSeconds(2))
           .noReconnect()
           .listener(rec)
           .build()) {
@@ -69,12 +69,12 @@ class CstaStalledPeerTest {
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
         try {
-          all.get(10, TimeUnit.SECONDS);
+          all.get(20, TimeUnit.SECONDS);
         } catch (ExecutionException expected) {
           // every one fails
         }
         long failed = calls.stream().filter(CompletableFuture::isCompletedExceptionally).count();
-        assertThat(failed).as("requests failed within 10 s").isEqualTo(calls.size());
+        assertThat(failed).as("requests failed within 20 s").isEqualTo(calls.size());
         SimFixture.await(() -> client.state() == CstaClient.State.CLOSED, "the stalled link to be dropped");
       } finally {
         release.countDown();
