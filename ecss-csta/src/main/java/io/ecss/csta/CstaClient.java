@@ -667,11 +667,7 @@ public final class CstaClient implements AutoCloseable {
         conn = c;
         sessionId = session.sessionId();
         state = State.CONNECTED;
-        long periodMs = Math.max(250L, granted * 1_000L / 2);
-        String sid = session.sessionId();
-        keepAlive =
-            timer.scheduleAtFixedRate(
-                () -> keepAlive(c, sid, granted), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        scheduleKeepAlive(c, session.sessionId(), granted);
         for (Map.Entry<CstaMonitor, Throwable> e : lost) {
           monitors.remove(e.getKey());
         }
@@ -766,6 +762,15 @@ public final class CstaClient implements AutoCloseable {
     return cause;
   }
 
+  /** (Re)starts the keep-alive at half of {@code seconds}; call with {@link #lock} held. */
+  private void scheduleKeepAlive(Connection c, String sid, int seconds) {
+    cancel(keepAlive);
+    long periodMs = Math.max(250L, seconds * 1_000L / 2);
+    keepAlive =
+        timer.scheduleAtFixedRate(
+            () -> keepAlive(c, sid, seconds), periodMs, periodMs, TimeUnit.MILLISECONDS);
+  }
+
   private void keepAlive(Connection c, String sid, int seconds) {
     CompletableFuture<?> unused =
         send(c, new CstaRequest.ResetApplicationSessionTimer(sid, seconds), requestTimeout, null, true)
@@ -774,6 +779,22 @@ public final class CstaClient implements AutoCloseable {
               if (e != null) {
                 log.info("CSTA {}: keep-alive failed ({}); dropping the link", peer, unwrap(e).getClass().getSimpleName());
                 c.abort(new CstaConnectionException("keep-alive failed", unwrap(e)));
+                return;
+              }
+              // ECMA-354: the switch may grant a different duration than asked for; follow it,
+              // or a shorter grant would expire the session between two keep-alives.
+              int granted = ((CstaResponse.ResetApplicationSessionTimerResponse) r).actualSessionDurationSeconds();
+              if (granted > 0 && granted != seconds) {
+                synchronized (lock) {
+                  if (conn == c && state == State.CONNECTED && sid.equals(sessionId)) {
+                    log.debug("CSTA {}: session duration now {} s", peer, granted);
+                    try {
+                      scheduleKeepAlive(c, sid, granted);
+                    } catch (RejectedExecutionException closing) {
+                      // close() is shutting the timer down
+                    }
+                  }
+                }
               }
             });
   }

@@ -87,6 +87,44 @@ class CstaServerMessagesTest {
   }
 
   @Test
+  void keepAliveFollowsAShorterDurationGrantedByTheReset() throws Exception {
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      try (CstaClient client = CstaClient.builder("127.0.0.1", server.getLocalPort()).noReconnect().build()) {
+        var connected = client.connect();
+        try (Socket s = server.accept()) {
+          s.setSoTimeout(10_000);
+          Reader r = new Reader(s.getInputStream());
+          OutputStream out = s.getOutputStream();
+          CstaFrame login = r.next();
+          // 4 s granted: keep-alive every 2 s
+          out.write(CstaFrames.encode(login.invokeId(), CstaCodec.encode(
+              new CstaResponse.StartApplicationSessionResponse("s1", CstaCodec.NS_ED3, 4))));
+          out.flush();
+          connected.get(5, TimeUnit.SECONDS);
+          CstaFrame first = r.next();
+          assertThat(CstaCodec.decode(first.xml()))
+              .isEqualTo(new CstaRequest.ResetApplicationSessionTimer("s1", 4));
+          // the switch now grants only 1 s: the next keep-alive must come within 0.5 s, not 2 s
+          out.write(CstaFrames.encode(first.invokeId(), CstaCodec.encode(
+              new CstaResponse.ResetApplicationSessionTimerResponse(1))));
+          out.flush();
+          long t0 = System.nanoTime();
+          CstaFrame second = r.next();
+          long gapMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+          assertThat(CstaCodec.decode(second.xml()))
+              .isEqualTo(new CstaRequest.ResetApplicationSessionTimer("s1", 1));
+          assertThat(gapMs).as("ms until the next keep-alive").isLessThan(1_300);
+          out.write(CstaFrames.encode(second.invokeId(), CstaCodec.encode(
+              new CstaResponse.ResetApplicationSessionTimerResponse(1))));
+          out.flush();
+        }
+      }
+    }
+    SimFixture.assertNoLeakedThreads();
+  }
+
+  @Test
   void theSimulatorRefusesARequestWithABadValueAndKeepsTheLink() throws Exception {
     try (CstaSimulator sim = SimFixture.simulator();
         Socket s = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
