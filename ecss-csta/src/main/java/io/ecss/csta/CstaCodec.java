@@ -599,7 +599,11 @@ public final class CstaCodec {
       }
     } else if (m instanceof CstaMessage.SessionTerminated t) {
       x.leaf("sessionID", t.sessionId());
-      x.open("sessionTermReason").leaf("definedTermReason", t.reason()).close("sessionTermReason");
+      // ECMA-354 defines two reasons; any other text is the server's own (serverTermReason).
+      boolean defined = t.reason().equals("sessionTimerExpired") || t.reason().equals("resourceLimitation");
+      x.open("sessionTermReason")
+          .leaf(defined ? "definedTermReason" : "serverTermReason", t.reason())
+          .close("sessionTermReason");
     } else if (m instanceof CstaMessage.SnapshotDeviceData d) {
       x.leaf("serviceCrossRefID", d.serviceCrossRefId());
       if (d.segmentId() != null) {

@@ -303,7 +303,8 @@ public final class CstaSimulator implements AutoCloseable {
   /**
    * Sends {@code ApplicationSessionTerminated} to every logged-in client and closes its connection.
    *
-   * @param reason the {@code definedTermReason}
+   * @param reason {@code sessionTimerExpired} or {@code resourceLimitation} (sent as {@code
+   *     definedTermReason}), or any other text (sent as {@code serverTermReason})
    */
   public void terminateSessions(String reason) {
     List<Session> all;

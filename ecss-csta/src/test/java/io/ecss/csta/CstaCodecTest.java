@@ -145,6 +145,11 @@ class CstaCodecTest {
   void sessionTerminatedIsDecoded() {
     assertThat(CstaCodec.decode("<ApplicationSessionTerminated><sessionID>S1</sessionID><sessionTermReason><definedTermReason>sessionTimerExpired</definedTermReason></sessionTermReason></ApplicationSessionTerminated>"))
         .isEqualTo(new CstaMessage.SessionTerminated("S1", "sessionTimerExpired"));
+    // ECMA-354 DefinedTermReason has two values; other text goes in serverTermReason
+    assertThat(CstaCodec.encode(new CstaMessage.SessionTerminated("S1", "resourceLimitation")))
+        .contains("<sessionTermReason><definedTermReason>resourceLimitation</definedTermReason></sessionTermReason>");
+    assertThat(CstaCodec.encode(new CstaMessage.SessionTerminated("S1", "maintenance window")))
+        .contains("<sessionTermReason><serverTermReason>maintenance window</serverTermReason></sessionTermReason>");
   }
 
   @Test
