@@ -632,7 +632,10 @@ public final class CstaCodec {
       x.leaf("requestedSessionDuration", Integer.toString(s.requestedDurationSeconds()));
     } else if (r instanceof CstaRequest.StopApplicationSession s) {
       x.leaf("sessionID", s.sessionId());
-      x.open("sessionEndReason").leaf("appEndReason", s.endReason()).close("sessionEndReason");
+      // ECMA-354 DefinedEndReason has one value, normal; any other text is the application's own.
+      x.open("sessionEndReason")
+          .leaf(s.endReason().equals("normal") ? "definedEndReason" : "appEndReason", s.endReason())
+          .close("sessionEndReason");
     } else if (r instanceof CstaRequest.MonitorStart v) {
       x.open("monitorObject");
       if (v.deviceId() != null) {

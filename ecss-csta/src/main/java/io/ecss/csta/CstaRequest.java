@@ -126,7 +126,8 @@ public sealed interface CstaRequest<R extends CstaResponse> extends CstaMessage 
    * ECMA-354 {@code StopApplicationSession}.
    *
    * @param sessionId the session
-   * @param endReason the {@code appEndReason} text
+   * @param endReason {@code normal} (sent as {@code definedEndReason}) or the application's own
+   *     text (sent as {@code appEndReason})
    */
   record StopApplicationSession(String sessionId, String endReason)
       implements CstaRequest<CstaResponse.StopApplicationSessionResponse> {
@@ -134,7 +135,8 @@ public sealed interface CstaRequest<R extends CstaResponse> extends CstaMessage 
      * Validates the fields.
      *
      * @param sessionId the session
-     * @param endReason the {@code appEndReason} text
+     * @param endReason {@code normal} (sent as {@code definedEndReason}) or the application's own
+   *     text (sent as {@code appEndReason})
      */
     public StopApplicationSession {
       requireNonNull(sessionId, "sessionId");

@@ -145,6 +145,11 @@ class CstaCodecTest {
   void sessionTerminatedIsDecoded() {
     assertThat(CstaCodec.decode("<ApplicationSessionTerminated><sessionID>S1</sessionID><sessionTermReason><definedTermReason>sessionTimerExpired</definedTermReason></sessionTermReason></ApplicationSessionTerminated>"))
         .isEqualTo(new CstaMessage.SessionTerminated("S1", "sessionTimerExpired"));
+    // ECMA-354 DefinedEndReason is normal (what close() sends); other text goes in appEndReason
+    assertThat(CstaCodec.encode(new CstaRequest.StopApplicationSession("S1", "normal")))
+        .contains("<sessionEndReason><definedEndReason>normal</definedEndReason></sessionEndReason>");
+    assertThat(CstaCodec.encode(new CstaRequest.StopApplicationSession("S1", "crm restart")))
+        .contains("<sessionEndReason><appEndReason>crm restart</appEndReason></sessionEndReason>");
     // ECMA-354 DefinedTermReason has two values; other text goes in serverTermReason
     assertThat(CstaCodec.encode(new CstaMessage.SessionTerminated("S1", "resourceLimitation")))
         .contains("<sessionTermReason><definedTermReason>resourceLimitation</definedTermReason></sessionTermReason>");
