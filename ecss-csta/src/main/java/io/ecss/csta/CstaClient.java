@@ -986,10 +986,26 @@ public final class CstaClient implements AutoCloseable {
                   + (stalled ? " (not yet written: the link to " + peer + " is stalled)" : "")));
       if (stalled && !p.conn.isClosed()) {
         // The writer is blocked or far behind: the peer is not reading. Drop the link so the
-        // requests behind it fail and (if enabled) the client reconnects.
-        log.info("CSTA {}: {} could not be written within {} ms; dropping the link", peer, p.request, timeout.toMillis());
-        p.conn.abort(new CstaConnectionException(
-            "write to " + peer + " stalled: " + p.request + " not written within " + timeout.toMillis() + " ms"));
+        // requests behind it fail and (if enabled) the client reconnects. A short per-request
+        // timeout alone is no proof: wait until the client's request timeout has passed.
+        long grace = Math.max(0, requestTimeout.toNanos() - timeout.toNanos());
+        Runnable check = () -> {
+          if (!p.written && !p.conn.isClosed()) {
+            long ms = Math.max(timeout.toMillis(), requestTimeout.toMillis());
+            log.info("CSTA {}: {} could not be written within {} ms; dropping the link", peer, p.request, ms);
+            p.conn.abort(new CstaConnectionException(
+                "write to " + peer + " stalled: " + p.request + " not written within " + ms + " ms"));
+          }
+        };
+        if (grace == 0) {
+          check.run();
+        } else {
+          try {
+            ScheduledFuture<?> unused = timer.schedule(check, grace, TimeUnit.NANOSECONDS);
+          } catch (RejectedExecutionException closing) {
+            // close() drops the link anyway
+          }
+        }
       }
       return;
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,57 +25,99 @@ import org.junit.jupiter.api.Test;
  */
 class CstaStalledPeerTest {
 
+  /** Accepts one client, answers its login, then never reads again until released. */
+  private static Thread stalledPeer(ServerSocket server, CountDownLatch release) {
+    Thread peer = new Thread(() -> {
+      try (Socket s = server.accept()) {
+        InputStream in = s.getInputStream();
+        OutputStream out = s.getOutputStream();
+        CstaFrameDecoder d = new CstaFrameDecoder();
+        byte[] buf = new byte[4096];
+        List<CstaFrame> frames = new ArrayList<>();
+        while (frames.isEmpty()) {
+          int n = in.read(buf);
+          if (n < 0) {
+            return;
+          }
+          frames.addAll(d.feed(buf, 0, n));
+        }
+        out.write(CstaFrames.encode(frames.get(0).invokeId(), CstaCodec.encode(
+            new CstaResponse.StartApplicationSessionResponse("s1", CstaCodec.NS_ED3, 300))));
+        out.flush();
+        release.await(); // never read again while the test runs
+      } catch (Exception ignored) {
+        // the client hung up
+      }
+    }, "stalled-peer");
+    peer.setDaemon(true);
+    peer.start();
+    return peer;
+  }
+
+  private static ServerSocket smallBufferServer() throws java.io.IOException {
+    ServerSocket server = new ServerSocket();
+    server.setReceiveBufferSize(4096);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return server;
+  }
+
+  private static List<CompletableFuture<CstaResponse.MakeCallResponse>> flood(CstaClient client, Duration timeout) {
+    String big = "7".repeat(60_000);
+    List<CompletableFuture<CstaResponse.MakeCallResponse>> calls = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      calls.add(client.invoke(CstaRequest.MakeCall.of("101", big), timeout));
+    }
+    return calls;
+  }
+
+  private static long failedWithin(List<CompletableFuture<CstaResponse.MakeCallResponse>> calls, long seconds)
+      throws InterruptedException {
+    CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
+    try {
+      all.get(seconds, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException expected) {
+      // failures are what we count
+    }
+    return calls.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+  }
+
   @Test
   void requestsQueuedBehindAStalledWriteStillTimeOutAndTheLinkIsDropped() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (ServerSocket server = new ServerSocket()) {
-      server.setReceiveBufferSize(4096);
-      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      Thread peer = new Thread(() -> {
-        try (Socket s = server.accept()) {
-          InputStream in = s.getInputStream();
-          OutputStream out = s.getOutputStream();
-          CstaFrameDecoder d = new CstaFrameDecoder();
-          byte[] buf = new byte[4096];
-          List<CstaFrame> frames = new ArrayList<>();
-          while (frames.isEmpty()) {
-            int n = in.read(buf);
-            if (n < 0) {
-              return;
-            }
-            frames.addAll(d.feed(buf, 0, n));
-          }
-          out.write(CstaFrames.encode(frames.get(0).invokeId(), CstaCodec.encode(
-              new CstaResponse.StartApplicationSessionResponse("s1", CstaCodec.NS_ED3, 300))));
-          out.flush();
-          release.await(); // never read again while the test runs
-        } catch (Exception ignored) {
-          // the client hung up
-        }
-      }, "stalled-peer");
-      peer.setDaemon(true);
-      peer.start();
-
-      SimFixture.Recorder rec = new SimFixture.Recorder();
+    try (ServerSocket server = smallBufferServer()) {
+      stalledPeer(server, release);
       try (CstaClient client = CstaClient.builder("127.0.0.1", server.getLocalPort())
           .requestTimeout(Duration.ofSeconds(2))
           .noReconnect()
-          .listener(rec)
           .build()) {
         client.connect().get(5, TimeUnit.SECONDS);
-        String big = "7".repeat(60_000);
-        List<CompletableFuture<CstaResponse.MakeCallResponse>> calls = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-          calls.add(client.makeCall("101", big));
+        List<CompletableFuture<CstaResponse.MakeCallResponse>> calls = flood(client, Duration.ofSeconds(2));
+        assertThat(failedWithin(calls, 20)).as("requests failed within 20 s").isEqualTo(calls.size());
+        SimFixture.await(() -> client.state() == CstaClient.State.CLOSED, "the stalled link to be dropped");
+      } finally {
+        release.countDown();
+      }
+    }
+    SimFixture.assertNoLeakedThreads();
+  }
+
+  @Test
+  void aShortPerRequestTimeoutFailsTheRequestButOnlyTheClientTimeoutDropsTheLink() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (ServerSocket server = smallBufferServer()) {
+      stalledPeer(server, release);
+      try (CstaClient client = CstaClient.builder("127.0.0.1", server.getLocalPort())
+          .requestTimeout(Duration.ofSeconds(4))
+          .noReconnect()
+          .build()) {
+        client.connect().get(5, TimeUnit.SECONDS);
+        long t0 = System.nanoTime();
+        List<CompletableFuture<CstaResponse.MakeCallResponse>> calls = flood(client, Duration.ofMillis(300));
+        assertThat(failedWithin(calls, 3)).as("requests failed within 3 s").isEqualTo(calls.size());
+        if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 3_000) {
+          assertThat(client.state()).as("300 ms without a write is not yet a stalled link")
+              .isEqualTo(CstaClient.State.CONNECTED);
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
-        try {
-          all.get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException expected) {
-          // every one fails
-        }
-        long failed = calls.stream().filter(CompletableFuture::isCompletedExceptionally).count();
-        assertThat(failed).as("requests failed within 20 s").isEqualTo(calls.size());
         SimFixture.await(() -> client.state() == CstaClient.State.CLOSED, "the stalled link to be dropped");
       } finally {
         release.countDown();
