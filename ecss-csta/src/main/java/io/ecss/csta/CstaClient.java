@@ -340,8 +340,8 @@ public final class CstaClient implements AutoCloseable {
    *
    * @param request the request
    * @param timeout how long to wait for the response, counted from this call (queueing and
-   *     writing included); a request not even written by then means the peer stopped reading, and
-   *     the link is dropped as stalled
+   *     writing included); a request still not written after the client's request timeout means
+   *     the peer stopped reading, and the link is dropped as stalled
    * @param <R> the response type
    * @return the positive response; see the class Javadoc for exceptional completion
    * @throws IllegalArgumentException if the timeout is not positive
