@@ -189,6 +189,8 @@ public final class SormStationServer implements AutoCloseable {
     /** Watchdog state, touched only by the timer thread. */
     long seenDone;
     long stalledSince = System.nanoTime();
+    /** The watchdog closed this link (it stays listed until its reader ends; counted once). */
+    boolean stalled;
 
     Link(Socket socket, SormCodec codec, String name) throws IOException {
       this.socket = socket;
@@ -539,7 +541,8 @@ public final class SormStationServer implements AutoCloseable {
       link.stalledSince = now;
       return;
     }
-    if (now - link.stalledSince >= writeTimeout.toNanos()) {
+    if (!link.stalled && now - link.stalledSince >= writeTimeout.toNanos()) {
+      link.stalled = true;
       stalledLinks.incrementAndGet();
       LOG.warn("SORM {}: no write completed for {} ms (the peer does not read): closing the link",
           link.name, TimeUnit.NANOSECONDS.toMillis(now - link.stalledSince));
