@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Table commands 10, 11, 12, 16 and 17 answer 7 and 8, then queue their data messages (3, 4,
  * 5, 10, 11) paged 1-based ("message k of N"; a single message is 1 of 1); the transport takes
- * them with {@link #pollTableOutput()}. Command 13 discards the queued rest (without pending output
+ * them with {@link #pollTableOutput()}, and must not take a command's data before it wrote that
+ * command's 7 and 8 (handling a command queues its data at once; {@link SormStationServer} takes
+ * table output and handles commands under one lock for this). Command 13 discards the queued rest (without pending output
  * it fails with vendor code {@code 39} "output already finished"). A command 10 that matches no
  * object fails ({@code 35} "number not found"), so a successful table command always has data.
  * Command 14 answers message 9 after 7 and 8 and message 2.3 for every КПД2.

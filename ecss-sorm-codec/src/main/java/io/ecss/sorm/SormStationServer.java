@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,12 @@ public final class SormStationServer implements AutoCloseable {
   private volatile @Nullable Thread eventThread;
   /** Guards the link fields' transitions and the last reported state, so events keep their order. */
   private final Object stateLock = new Object();
+  /**
+   * Orders КПД1 output: held while a command is handled and its messages 7 and 8 are written, and
+   * while the output thread takes a table message, so a table is never sent before the execution
+   * of the command that asked for it.
+   */
+  private final Object kpd1Order = new Object();
   private boolean reportedStarted;
   private int reportedObjects;
   private boolean reportedFaulty;
@@ -630,7 +637,7 @@ public final class SormStationServer implements AutoCloseable {
           droppedBytes.addAndGet(4);
           undecodable.incrementAndGet();
           if (isKpd1) {
-            reply(link, station.handleUndecodable(code));
+            reply(link, () -> station.handleUndecodable(code));
             stationChanged();
           }
           continue;
@@ -723,7 +730,7 @@ public final class SormStationServer implements AutoCloseable {
     } catch (SormException e) {
       undecodable.incrementAndGet();
       LOG.debug("SORM {}: undecodable frame code {}: {}", link.name, CodeTable.hex(code), e.getMessage());
-      reply(link, station.handleUndecodable(code));
+      reply(link, () -> station.handleUndecodable(code));
       stationChanged();
       return;
     }
@@ -731,18 +738,26 @@ public final class SormStationServer implements AutoCloseable {
       if (LOG.isTraceEnabled()) {
         LOG.trace("SORM {}: command {} ({} bytes)", link.name, CodeTable.hex(code), length);
       }
-      reply(link, station.handle(c));
+      reply(link, () -> station.handle(c));
     } else {
       undecodable.incrementAndGet();
-      reply(link, station.handleUndecodable(code));
+      reply(link, () -> station.handleUndecodable(code));
     }
     stationChanged();
   }
 
-  private void reply(Link link, StationReply r) {
-    for (Kpd1Message m : r.kpd1()) {
-      if (!write(link, m)) {
-        return;
+  /**
+   * Runs {@code handler} (the station's answer to one frame) and writes its КПД1 messages under
+   * {@link #kpd1Order}, then sends its КПД2 messages and wakes the output thread for a table.
+   */
+  private void reply(Link link, Supplier<StationReply> handler) {
+    StationReply r;
+    synchronized (kpd1Order) {
+      r = handler.get();
+      for (Kpd1Message m : r.kpd1()) {
+        if (!write(link, m)) {
+          return;
+        }
       }
     }
     sendKpd2(r.kpd2());
@@ -752,12 +767,15 @@ public final class SormStationServer implements AutoCloseable {
   }
 
   private void drainOutput() {
-    Link link = kpd1;
-    for (Kpd1Message m = station.pollTableOutput(); m != null; m = station.pollTableOutput()) {
-      if (link == null || !write(link, m)) {
+    while (true) {
+      Kpd1Message m;
+      synchronized (kpd1Order) {
+        m = station.pollTableOutput();
+      }
+      Link link = kpd1;
+      if (m == null || link == null || !write(link, m)) {
         return;
       }
-      link = kpd1;
     }
   }
 

@@ -191,6 +191,47 @@ class SormStationServerTest {
     assertThat(get(c.send(new SormCommand.Start(1, PW), T)).execution().status()).isEqualTo(StatusCode.ALREADY_STARTED);
   }
 
+  /**
+   * Every data message of a table command is on the wire after that command's message 8: the
+   * output thread sending one table must not send the next command's table before the reader
+   * wrote that command's 7 and 8 (failed in CI: a console saw 0x0B's table before its receipt,
+   * passed it to the spontaneous listener and timed out). Commands are pipelined on a raw socket
+   * to make the race likely.
+   */
+  @Test
+  void tableDataNeverOvertakesItsExecution() throws Exception {
+    SormStationServer s = server();
+    try (Socket raw = new Socket()) {
+      raw.connect(s.kpd1Address(), 5000);
+      raw.setSoTimeout(5000);
+      raw.setTcpNoDelay(true);
+      OutputStream out = raw.getOutputStream();
+      DataInputStream in = new DataInputStream(raw.getInputStream());
+      byte[] version = SormCodec.DEFAULT.encode(new SormCommand.SoftwareVersionRequest(1, PW));
+      int rounds = 300;
+      int perRound = 8;
+      for (int round = 0; round < rounds; round++) {
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < perRound; i++) {
+          batch.write(version);
+        }
+        out.write(batch.toByteArray());
+        out.flush();
+        int executions = 0;
+        int data = 0;
+        while (data < perRound) {
+          SormMessage m = readFrame(in);
+          if (m instanceof Kpd1Message.Execution) {
+            executions++;
+          } else if (m instanceof Kpd1Message.SoftwareVersion) {
+            data++;
+            assertThat(data).as("round %d: table message %d before its message 8", round, data).isLessThanOrEqualTo(executions);
+          }
+        }
+      }
+    }
+  }
+
   static SormMessage readFrame(DataInputStream in) throws IOException {
     byte[] head = new byte[4];
     in.readFully(head);
