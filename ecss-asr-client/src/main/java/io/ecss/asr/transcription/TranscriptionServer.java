@@ -20,6 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * busy and the queue is full. Bodies are streamed into the recognisers, never held whole. A client
  * whose body stops arriving for longer than the {@linkplain Builder#readTimeout read timeout}
  * (default 30 s) has its connection closed and its worker freed, so stalled uploads cannot keep
- * every worker busy. (The JDK server reads request headers without a timeout of its own; its
+ * every worker busy; the same bound applies to the body of a refused request, which the server
+ * reads before answering. (The JDK server reads request headers without a timeout of its own; its
  * {@code sun.net.httpserver.maxReqTime} system property bounds that, JVM-wide.)
  * Header values are read as UTF-8 (what curl sends for {@code -H "Calling: Алиса"}).
  *
@@ -76,6 +80,8 @@ public final class TranscriptionServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService handlers;
   private final ExecutorService workers;
+  /** Interrupts a handler thread whose read of an unwanted body (a refused request) stalls. */
+  private final ScheduledExecutorService watchdog;
   private final Semaphore admission;
   private final Transcriber transcriber;
   private final TranscriptCues cues;
@@ -98,6 +104,7 @@ public final class TranscriptionServer implements AutoCloseable {
     this.admission = new Semaphore(b.workers + b.queue);
     this.workers = Executors.newFixedThreadPool(b.workers, named("ecss-trans-worker"));
     this.handlers = Executors.newCachedThreadPool(named("ecss-trans-http"));
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(named("ecss-trans-watchdog"));
     this.http = HttpServer.create(b.address, 64);
     http.createContext("/", this::handle);
     http.setExecutor(handlers);
@@ -150,6 +157,7 @@ public final class TranscriptionServer implements AutoCloseable {
     http.stop(0);
     workers.shutdown();
     handlers.shutdown();
+    watchdog.shutdown();
     try {
       long ms = grace.toMillis();
       if (!workers.awaitTermination(ms, TimeUnit.MILLISECONDS)) {
@@ -317,7 +325,7 @@ public final class TranscriptionServer implements AutoCloseable {
    * Reads and discards up to 64 KiB of an unwanted request body so the connection can be reused.
    * Not {@code skip()}: the JDK's request stream passes skip to the socket, past the body's end.
    */
-  private static void drain(HttpExchange ex) throws IOException {
+  private void drain(HttpExchange ex) throws IOException {
     drain(ex, 1 << 16);
   }
 
@@ -325,14 +333,56 @@ public final class TranscriptionServer implements AutoCloseable {
    * Reads and discards up to {@code limit} bytes of the request body. Answering before the body is
    * read and then closing would leave unread bytes in the socket's receive buffer; TCP then resets
    * the connection and the client can lose the answer (a 413 arriving as "connection reset").
+   *
+   * <p>A read that stays blocked past the read timeout (a client that announced a body and went
+   * silent) is interrupted, which closes the connection: the refused request then gets no answer,
+   * and the handler thread is free again instead of waiting for ever.
    */
-  private static void drain(HttpExchange ex, long limit) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
+  private void drain(HttpExchange ex, long limit) throws IOException {
+    Limited in = new Limited(ex.getRequestBody(), Long.MAX_VALUE);
+    Thread reader = Thread.currentThread();
+    Object lock = new Object();
+    boolean[] state = new boolean[2]; // [0] drain over, [1] watchdog fired
+    long poll = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) / 4, 1000));
+    ScheduledFuture<?> check;
+    try {
+      check =
+        watchdog.scheduleWithFixedDelay(
+            () -> {
+              synchronized (lock) {
+                if (!state[0] && !state[1] && in.blockedNanos(System.nanoTime()) > readTimeoutNanos) {
+                  state[1] = true;
+                  reader.interrupt();
+                }
+              }
+            },
+            poll,
+            poll,
+            TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      return; // the server is closing: the connection closes without reading the rest
+    }
+    try (in) {
       byte[] buf = new byte[8192];
       long total = 0;
       int n;
       while (total < limit && (n = in.read(buf)) > 0) {
         total += n;
+      }
+    } catch (IOException e) {
+      synchronized (lock) {
+        if (state[1]) {
+          LOG.info("refused request's body stalled after {} bytes; connection closed", in.count());
+        }
+      }
+      throw e;
+    } finally {
+      check.cancel(false);
+      synchronized (lock) {
+        state[0] = true;
+        if (state[1]) {
+          Thread.interrupted(); // the interrupt was for the read; the pooled thread goes on clean
+        }
       }
     }
   }

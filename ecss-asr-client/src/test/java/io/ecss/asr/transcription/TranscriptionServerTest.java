@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TranscriptionServerTest {
@@ -254,6 +256,42 @@ class TranscriptionServerTest {
       out.flush();
       long t0 = System.nanoTime();
       // The server closes the connection without an answer (nothing can be sent on it any more).
+      int first;
+      try {
+        first = stalled.getInputStream().read();
+      } catch (java.net.SocketException reset) {
+        first = -1;
+      }
+      long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(first).isEqualTo(-1);
+      assertThat(waitedMs).isGreaterThanOrEqualTo(250);
+      assertThat(TranscriptionClient.builder(uri(s)).build().words(wav).join().speakers())
+          .hasSize(2);
+    }
+  }
+
+  /**
+   * A refused request (404, 405, 503, 413) whose announced body never comes: the server reads the
+   * body before answering, and that read is bounded by the read timeout too. Before, the handler
+   * thread waited for ever, one thread per such connection.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/nope", "/trans/too-large"})
+  void refusedRequestWithStalledBodyIsCutOff(String target) throws Exception {
+    try (TranscriptionServer s =
+            TranscriptionServer.builder(
+                    ScriptedRecognizer.factory(16000, List.of(TranscriberTest.A, TranscriberTest.B)))
+                .bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))
+                .readTimeout(Duration.ofMillis(300))
+                .start();
+        java.net.Socket stalled = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), s.address().getPort())) {
+      stalled.setSoTimeout(20_000);
+      java.io.OutputStream out = stalled.getOutputStream();
+      boolean tooLarge = target.equals("/trans/too-large");
+      out.write(requestHead(tooLarge ? "/trans" : target, tooLarge ? 300_000_000 : 1000));
+      out.write(new byte[10]);
+      out.flush();
+      long t0 = System.nanoTime();
       int first;
       try {
         first = stalled.getInputStream().read();
