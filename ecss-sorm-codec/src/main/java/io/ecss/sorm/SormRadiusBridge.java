@@ -107,8 +107,10 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: one receiver thread ({@code ecss-sorm-radius <port>}) reads, checks, processes and
  * answers every datagram in arrival order, so the messages of a call keep their order. It drains
  * every datagram that is ready before it writes the resulting КПД2 messages, so under load several
- * messages share one TCP write ({@link SormStationServer#sendKpd2(List)}: whole frames, at most
- * 1,400 bytes) while a lone request is forwarded at once. The
+ * messages share one TCP write (whole frames, at most 1,400 bytes, as {@link
+ * SormStationServer#sendKpd2(List)}) while a lone request is forwarded at once. The messages are
+ * queued on the server in the order the station produced them, together with those of КПД1
+ * commands (2.1, 2.2, 2.3), so every console receives them in that order. The
  * counters may be read from any thread; after each batch of datagrams the server's listeners get
  * {@link SormStationServer.Listener#radiusCountersChanged} (coalesced, on the server's event
  * thread). Thread-safe.
@@ -140,7 +142,8 @@ public final class SormRadiusBridge implements AutoCloseable {
   private final int maxCalls;
   private final DatagramChannel channel;
   private final Selector selector;
-  private final List<Kpd2Message> pendingKpd2 = new ArrayList<>();
+  /** КПД2 messages this bridge queued on the server since its last flush. */
+  private int queuedKpd2;
   private final InetSocketAddress bound;
   private final Thread thread;
   private final MessageDigest md5;
@@ -477,7 +480,7 @@ public final class SormRadiusBridge implements AutoCloseable {
             malformed.incrementAndGet();
             LOG.warn("SORM RADIUS bridge: request from {} failed: {}", from, e.toString(), e);
           }
-          if (pendingKpd2.size() >= 64) {
+          if (queuedKpd2 >= 64) {
             flushKpd2();
           }
         }
@@ -494,11 +497,14 @@ public final class SormRadiusBridge implements AutoCloseable {
     }
   }
 
-  /** Sends the КПД2 messages the processed requests produced. */
+  /**
+   * Sends the КПД2 messages the processed requests produced (the server writes everything queued,
+   * in the station's order, with the messages of commands handled meanwhile).
+   */
   void flushKpd2() {
-    if (!pendingKpd2.isEmpty()) {
-      server.sendKpd2(pendingKpd2);
-      pendingKpd2.clear();
+    if (queuedKpd2 > 0) {
+      queuedKpd2 = 0;
+      server.flushKpd2();
     }
   }
 
@@ -736,7 +742,7 @@ public final class SormRadiusBridge implements AutoCloseable {
       return;
     }
     int number = allocate();
-    List<Kpd2Message> out = station.callStarted(number, a, b, adaptation, at);
+    List<Kpd2Message> out = queue(() -> station.callStarted(number, a, b, adaptation, at));
     if (out.isEmpty()) {
       used[number] = false;
       return;
@@ -745,7 +751,6 @@ public final class SormRadiusBridge implements AutoCloseable {
     activeCount = sessions.size();
     answered[number] = false;
     intercepted.incrementAndGet();
-    sendAll(out);
   }
 
   private int allocate() {
@@ -766,7 +771,8 @@ public final class SormRadiusBridge implements AutoCloseable {
       return;
     }
     answered[number] = true;
-    sendAll(station.callAnswered(number, time(r)));
+    @Nullable LocalDateTime at = time(r);
+    queue(() -> station.callAnswered(number, at));
   }
 
   private void stop(String session, Request r) {
@@ -779,7 +785,8 @@ public final class SormRadiusBridge implements AutoCloseable {
     ReleaseCause cause = r.disconnectCode >= 0
         ? releaseCause(r.disconnectCode)
         : answered[number] ? ReleaseCause.AFTER_CONVERSATION : ReleaseCause.NO_ANSWER;
-    sendAll(station.callReleased(number, cause, time(r)));
+    @Nullable LocalDateTime at = time(r);
+    queue(() -> station.callReleased(number, cause, at));
   }
 
   private void releaseAll(Request r) {
@@ -790,14 +797,21 @@ public final class SormRadiusBridge implements AutoCloseable {
     @Nullable LocalDateTime at = time(r);
     for (Integer number : new ArrayList<>(sessions.values())) {
       used[number] = false;
-      sendAll(station.callReleased(number, ReleaseCause.TECHNICAL, at));
+      queue(() -> station.callReleased(number, ReleaseCause.TECHNICAL, at));
     }
     sessions.clear();
     activeCount = 0;
   }
 
-  private void sendAll(List<Kpd2Message> messages) {
-    pendingKpd2.addAll(messages);
+  /**
+   * Runs a station call and queues its КПД2 messages on the server under the server's КПД2 order
+   * lock, so they keep the station's order relative to the messages of КПД1 commands (a command 6
+   * handled after a call started must not reach the consoles before that call's message 1.1).
+   */
+  private List<Kpd2Message> queue(java.util.function.Supplier<List<Kpd2Message>> call) {
+    List<Kpd2Message> out = server.queueKpd2(call);
+    queuedKpd2 += out.size();
+    return out;
   }
 
   private @Nullable LocalDateTime time(Request r) {

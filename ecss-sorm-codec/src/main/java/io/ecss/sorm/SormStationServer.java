@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -58,6 +59,11 @@ import org.slf4j.LoggerFactory;
  * messages (so command 13 can overtake them), one timer thread for the idle and write checks and, once a
  * listener is added, one event thread for the listeners. All stop on {@link #close()}.
  *
+ * <p>Order: every КПД2 link receives the КПД2 messages of commands (2.1, 2.2, 2.3) and of calls
+ * reported by a {@link SormRadiusBridge} (1.1, 1.2, 1.3, 2.2) in the order the station produced
+ * them, whichever thread produced them; on КПД1, messages 7 and 8 of a command come before its
+ * table data.
+ *
  * <p>Thread-safe.
  */
 public final class SormStationServer implements AutoCloseable {
@@ -98,6 +104,21 @@ public final class SormStationServer implements AutoCloseable {
    * of the command that asked for it.
    */
   private final Object kpd1Order = new Object();
+  /**
+   * Orders КПД2 output, part 1: held while the station produces КПД2 messages (a command on КПД1,
+   * a call reported by a {@link SormRadiusBridge}) and they are added to {@link #kpd2Queue}, so the
+   * queue holds them in the order the station produced them, whichever thread produced them.
+   */
+  private final Object kpd2QueueLock = new Object();
+  /** КПД2 messages produced and not yet taken for writing; guarded by {@link #kpd2QueueLock}. */
+  private ArrayList<Kpd2Message> kpd2Queue = new ArrayList<>();
+  /**
+   * Orders КПД2 output, part 2: held while queued messages are taken and written to the links, so
+   * batches taken one after the other are written in that order to every link.
+   */
+  private final Object kpd2Write = new Object();
+  /** The batch being written (swapped with {@link #kpd2Queue}); guarded by {@link #kpd2Write}. */
+  private ArrayList<Kpd2Message> kpd2Sending = new ArrayList<>();
   private boolean reportedStarted;
   private int reportedObjects;
   private boolean reportedFaulty;
@@ -471,13 +492,15 @@ public final class SormStationServer implements AutoCloseable {
    */
   public int sendKpd2(Kpd2Message message) {
     Objects.requireNonNull(message, "message");
-    int n = 0;
-    for (Link l : kpd2Links) {
-      if (write(l, message)) {
-        n++;
+    synchronized (kpd2Write) {
+      int n = 0;
+      for (Link l : kpd2Links) {
+        if (write(l, message)) {
+          n++;
+        }
       }
+      return n;
     }
-    return n;
   }
 
   /**
@@ -493,6 +516,53 @@ public final class SormStationServer implements AutoCloseable {
     if (messages.isEmpty()) {
       return 0;
     }
+    synchronized (kpd2Write) {
+      return writeKpd2(messages);
+    }
+  }
+
+  /**
+   * Runs {@code producer} (a station call that produces КПД2 messages) and queues what it returns,
+   * both under {@link #kpd2QueueLock}, so the messages are queued in the station's order; {@link
+   * #flushKpd2()} writes them.
+   *
+   * @return what the producer returned
+   */
+  List<Kpd2Message> queueKpd2(Supplier<List<Kpd2Message>> producer) {
+    synchronized (kpd2QueueLock) {
+      List<Kpd2Message> out = producer.get();
+      kpd2Queue.addAll(out);
+      return out;
+    }
+  }
+
+  /**
+   * Writes every queued КПД2 message to every КПД2 link, in the order they were queued.
+   *
+   * @return how many messages were taken from the queue
+   */
+  int flushKpd2() {
+    synchronized (kpd2Write) {
+      ArrayList<Kpd2Message> batch = kpd2Sending;
+      synchronized (kpd2QueueLock) {
+        if (kpd2Queue.isEmpty()) {
+          return 0;
+        }
+        kpd2Sending = kpd2Queue;
+        kpd2Queue = batch;
+      }
+      batch = kpd2Sending;
+      try {
+        writeKpd2(batch);
+        return batch.size();
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  /** Writes messages to every КПД2 link (caller holds {@link #kpd2Write}). */
+  private int writeKpd2(List<Kpd2Message> messages) {
     int n = 0;
     for (Link l : kpd2Links) {
       l.writing.incrementAndGet();
@@ -752,16 +822,23 @@ public final class SormStationServer implements AutoCloseable {
    */
   private void reply(Link link, Supplier<StationReply> handler) {
     StationReply r;
+    boolean written = true;
     synchronized (kpd1Order) {
-      r = handler.get();
+      synchronized (kpd2QueueLock) {
+        r = handler.get();
+        kpd2Queue.addAll(r.kpd2());
+      }
       for (Kpd1Message m : r.kpd1()) {
         if (!write(link, m)) {
-          return;
+          written = false;
+          break;
         }
       }
     }
-    sendKpd2(r.kpd2());
-    if (station.pendingTableOutput() > 0) {
+    if (!r.kpd2().isEmpty()) {
+      flushKpd2();
+    }
+    if (written && station.pendingTableOutput() > 0) {
       output.execute(this::drainOutput);
     }
   }
