@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -134,6 +136,11 @@ public final class CstaClient implements AutoCloseable {
   private @Nullable Connection conn;
   private @Nullable String sessionId;
   private final List<CstaMonitor> monitors = new ArrayList<>();
+  /**
+   * Monitors stopped by their user while {@code RECONNECTING}: the reconnect in progress may
+   * already have restarted them on the new link, where it must then stop them.
+   */
+  private final Set<CstaMonitor> stoppedWhileDown = new HashSet<>();
   private @Nullable ScheduledFuture<?> keepAlive;
   private @Nullable ScheduledFuture<?> reconnectTask;
 
@@ -215,8 +222,9 @@ public final class CstaClient implements AutoCloseable {
         throw new IllegalStateException("connect() already called (state " + state + ")");
       }
       state = State.CONNECTING;
+      queueState(State.CONNECTING, null);
     }
-    notifyState(State.CONNECTING, null);
+    callbacks.flush();
     try {
       connector.execute(this::firstConnect);
     } catch (RejectedExecutionException e) {
@@ -270,7 +278,12 @@ public final class CstaClient implements AutoCloseable {
       cancel(reconnectTask);
       ended = new ArrayList<>(monitors);
       monitors.clear();
+      stoppedWhileDown.clear();
+      if (prev != State.CLOSED) {
+        queueState(State.CLOSED, null);
+      }
     }
+    callbacks.flush();
     CstaConnectionException closed = new CstaConnectionException("client closed");
     if (c != null && sid != null && prev == State.CONNECTED) {
       Duration t = requestTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? requestTimeout : Duration.ofSeconds(2);
@@ -296,7 +309,6 @@ public final class CstaClient implements AutoCloseable {
     fail(connected, closed);
     if (prev != State.CLOSED) {
       log.info("CSTA {}: closed", peer);
-      notifyState(State.CLOSED, null);
     }
     connector.shutdownNow();
     timer.shutdownNow();
@@ -545,6 +557,12 @@ public final class CstaClient implements AutoCloseable {
               CstaResponse.MonitorStartResponse r = (CstaResponse.MonitorStartResponse) m;
               CstaMonitor mon = new CstaMonitor(this, request, r, listener);
               synchronized (lock) {
+                if (state == State.CLOSED) {
+                  // close() already ended the monitors and is stopping the session: a monitor
+                  // registered now would stay active and never see onMonitorEnded
+                  throw new CstaConnectionException("MonitorStart of " + request.deviceId()
+                      + " answered while the client was closing");
+                }
                 monitors.add(mon);
               }
               byXref.put(r.monitorCrossRefId(), mon);
@@ -557,12 +575,23 @@ public final class CstaClient implements AutoCloseable {
     if (!m.deactivate()) {
       return CompletableFuture.completedFuture(null);
     }
+    Connection c;
+    String xref;
     synchronized (lock) {
       monitors.remove(m);
+      xref = m.monitorCrossRefId();
+      c = state == State.CONNECTED ? conn : null;
+      if (state == State.RECONNECTING) {
+        // The monitor on the lost link is gone; if the reconnect in progress has already started
+        // it again on the new link, the reconnect stops it there (see establishAndResync).
+        stoppedWhileDown.add(m);
+      }
     }
-    byXref.remove(m.monitorCrossRefId(), m);
-    CompletableFuture<Object> f =
-        invokeMapped(new CstaRequest.MonitorStop(m.monitorCrossRefId()), requestTimeout, null);
+    byXref.remove(xref, m);
+    if (c == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Object> f = send(c, new CstaRequest.MonitorStop(xref), requestTimeout, null, false);
     return f.handle(
         (v, e) -> {
           if (e != null && !(unwrap(e) instanceof CstaConnectionException)) {
@@ -579,7 +608,6 @@ public final class CstaClient implements AutoCloseable {
     try {
       Connection c = establishAndResync(false);
       log.info("CSTA {}: connected", peer);
-      notifyState(State.CONNECTED, null);
       connected.complete(null);
       if (c.isClosed()) {
         log.debug("CSTA {}: link dropped right after connect", peer);
@@ -621,6 +649,7 @@ public final class CstaClient implements AutoCloseable {
                       true));
       List<Map.Entry<CstaMonitor, List<CstaResponse.SnapshotCall>>> resynced = new ArrayList<>();
       List<Map.Entry<CstaMonitor, Throwable>> lost = new ArrayList<>();
+      List<CstaMonitor> restarted = new ArrayList<>();
       if (resync) {
         List<CstaMonitor> current;
         synchronized (lock) {
@@ -628,7 +657,7 @@ public final class CstaClient implements AutoCloseable {
         }
         for (CstaMonitor m : current) {
           try {
-            await(
+            Object started = await(
                 send(
                     c,
                     m.request(),
@@ -641,13 +670,16 @@ public final class CstaClient implements AutoCloseable {
                         // switch too instead of keeping a monitor nobody listens to
                         CompletableFuture<?> unused = send(
                             c, new CstaRequest.MonitorStop(msr.monitorCrossRefId()), requestTimeout, null, true);
-                        return r;
+                        return false;
                       }
                       m.restarted(msr);
                       byXref.put(msr.monitorCrossRefId(), m);
-                      return r;
+                      return true;
                     },
                     true));
+            if (Boolean.TRUE.equals(started)) {
+              restarted.add(m);
+            }
             if (m.isActive()) {
               resynced.add(Map.entry(m, resyncSnapshot(c, m.request())));
             }
@@ -659,6 +691,7 @@ public final class CstaClient implements AutoCloseable {
       int granted = session.actualSessionDurationSeconds() > 0
           ? session.actualSessionDurationSeconds()
           : (int) sessionDuration.toSeconds();
+      List<CstaMonitor> orphans = new ArrayList<>();
       synchronized (lock) {
         if (state == State.CLOSED || c.isClosed()) {
           c.abort(new CstaConnectionException("connection to " + peer + " closed during setup"));
@@ -668,20 +701,39 @@ public final class CstaClient implements AutoCloseable {
         sessionId = session.sessionId();
         state = State.CONNECTED;
         scheduleKeepAlive(c, session.sessionId(), granted);
+        // Stopped by their users after their restart on c but before c was usable (stop()
+        // could not send MonitorStop then): stop them on the switch now.
+        for (CstaMonitor m : restarted) {
+          if (stoppedWhileDown.contains(m)) {
+            orphans.add(m);
+          }
+        }
+        stoppedWhileDown.clear();
+        // Queued in this block so that they precede CONNECTED, and a RECONNECTING of a link
+        // that drops at once follows it.
         for (Map.Entry<CstaMonitor, Throwable> e : lost) {
-          monitors.remove(e.getKey());
+          CstaMonitor m = e.getKey();
+          monitors.remove(m);
+          byXref.remove(m.monitorCrossRefId(), m);
+          if (m.deactivate()) {
+            callbacks.enqueue(() -> m.listener.onMonitorEnded(e.getValue()));
+          }
         }
-      }
-      for (Map.Entry<CstaMonitor, Throwable> e : lost) {
-        CstaMonitor m = e.getKey();
-        byXref.remove(m.monitorCrossRefId(), m);
-        if (m.deactivate()) {
-          dispatch(() -> m.listener.onMonitorEnded(e.getValue()));
+        for (Map.Entry<CstaMonitor, List<CstaResponse.SnapshotCall>> e : resynced) {
+          CstaMonitor m = e.getKey();
+          callbacks.enqueue(() -> {
+            if (m.isActive()) {
+              m.listener.onResynchronized(e.getValue());
+            }
+          });
         }
+        queueState(State.CONNECTED, null);
       }
-      for (Map.Entry<CstaMonitor, List<CstaResponse.SnapshotCall>> e : resynced) {
-        CstaMonitor m = e.getKey();
-        dispatch(() -> m.listener.onResynchronized(e.getValue()));
+      callbacks.flush();
+      for (CstaMonitor m : orphans) {
+        String xref = m.monitorCrossRefId();
+        byXref.remove(xref, m);
+        CompletableFuture<?> unused = send(c, new CstaRequest.MonitorStop(xref), requestTimeout, null, true);
       }
       return c;
     } catch (Exception e) {
@@ -812,21 +864,21 @@ public final class CstaClient implements AutoCloseable {
         reconnect = state == State.CONNECTED;
         if (reconnect) {
           state = backoff == null ? State.CLOSED : State.RECONNECTING;
+          queueState(state, cause);
         }
       }
     }
+    callbacks.flush();
     failPending(c, cause);
     if (!reconnect) {
       return;
     }
     if (backoff == null) {
       log.info("CSTA {}: link lost, reconnect disabled", peer);
-      notifyState(State.CLOSED, cause);
       closeInBackground();
       return;
     }
     log.info("CSTA {}: link lost, reconnecting", peer);
-    notifyState(State.RECONNECTING, cause);
     scheduleReconnect(1);
   }
 
@@ -859,7 +911,6 @@ public final class CstaClient implements AutoCloseable {
     try {
       establishAndResync(true);
       log.info("CSTA {}: reconnected", peer);
-      notifyState(State.CONNECTED, null);
     } catch (Exception e) {
       CstaBackoff b = requireNonNull(backoff);
       if (b.maxAttempts() > 0 && attempt >= b.maxAttempts()) {
@@ -869,8 +920,9 @@ public final class CstaClient implements AutoCloseable {
             return;
           }
           state = State.CLOSED;
+          queueState(State.CLOSED, tlsFailure(unwrap(e)));
         }
-        notifyState(State.CLOSED, tlsFailure(unwrap(e)));
+        callbacks.flush();
         closeInBackground();
       } else {
         scheduleReconnect(attempt + 1);
@@ -1311,9 +1363,15 @@ public final class CstaClient implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // helpers
 
-  private void notifyState(State s, @Nullable Throwable cause) {
+  /**
+   * Queues the state listeners' calls; call with {@link #lock} held, in the same block that
+   * changes {@link #state}, then {@code callbacks.flush()} after releasing it. Listeners thus see
+   * the changes in the order they happened (a link lost right after a reconnect is reported after
+   * its {@code CONNECTED}, never before).
+   */
+  private void queueState(State s, @Nullable Throwable cause) {
     for (CstaClientListener l : listeners) {
-      dispatch(() -> l.onStateChanged(s, cause));
+      callbacks.enqueue(() -> l.onStateChanged(s, cause));
     }
   }
 

@@ -26,9 +26,22 @@ final class SerialExecutor implements Executor {
 
   @Override
   public void execute(Runnable r) {
+    enqueue(r);
+    flush();
+  }
+
+  /**
+   * Queues a task without starting it, so a caller can queue under its own lock and keep the
+   * order of what that lock guards (e.g. state changes); call {@link #flush()} after releasing it.
+   */
+  synchronized void enqueue(Runnable r) {
+    tasks.add(r);
+  }
+
+  /** Starts running the queued tasks unless they are already running. Call with no lock held. */
+  void flush() {
     synchronized (this) {
-      tasks.add(r);
-      if (running) {
+      if (running || tasks.isEmpty()) {
         return;
       }
       running = true;

@@ -1,0 +1,207 @@
+package io.ecss.csta;
+
+import static io.ecss.csta.SimFixture.assertNoLeakedThreads;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Interleavings of user calls with reconnect and close, forced with scripted delays. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CstaRaceTest {
+  private CstaSimulator sim;
+  private final List<CstaClient> clients = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    sim = SimFixture.simulator();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (CstaClient c : clients) {
+      c.close();
+    }
+    sim.close();
+    assertNoLeakedThreads();
+  }
+
+  private CstaClient connected(CstaClient.Builder b) {
+    CstaClient c = b.build();
+    clients.add(c);
+    c.connect().join();
+    return c;
+  }
+
+  @Test
+  void aMonitorStoppedAfterItsRestartButBeforeTheReconnectEndsIsStoppedOnTheSwitch() throws Exception {
+    SimFixture.Recorder client = new SimFixture.Recorder();
+    CstaClient c = connected(SimFixture.client(sim).listener(client));
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTING);
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTED);
+    SimFixture.Recorder rec = new SimFixture.Recorder();
+    CstaMonitor m = c.monitor("104", rec).get(5, TimeUnit.SECONDS);
+    String oldXref = m.monitorCrossRefId();
+
+    // The MonitorStart of the resync is answered at once, its SnapshotDevice 1 s later: the user
+    // stops the monitor in between, while the client is still RECONNECTING.
+    sim.delayNextResponse("SnapshotDevice", Duration.ofSeconds(1));
+    sim.dropConnections();
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.RECONNECTING);
+    SimFixture.await(() -> !m.monitorCrossRefId().equals(oldXref), "the monitor's restart");
+    assertThat(c.state()).isEqualTo(CstaClient.State.RECONNECTING);
+    m.stop().get(5, TimeUnit.SECONDS);
+    assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTED);
+
+    // A monitor started now sees 104's events after any monitor left over on the switch.
+    SimFixture.Recorder fresh = new SimFixture.Recorder();
+    c.monitor("104", fresh).get(5, TimeUnit.SECONDS);
+    c.makeCall("104", "105").get(5, TimeUnit.SECONDS);
+    assertThat(fresh.names(3)).containsExactly("ServiceInitiatedEvent", "OriginatedEvent", "DeliveredEvent");
+    assertThat(client.unrouted).as("events of a monitor left running on the switch").isEmpty();
+    assertThat(rec.events).isEmpty();
+    assertThat(rec.resyncs).isEmpty();
+  }
+
+  @Test
+  void aLinkLostRightAfterAReconnectIsReportedAfterThatReconnectsConnected() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean armed = new AtomicBoolean();
+    // Holds the connector thread when it first hands callbacks over after the reconnect, so the
+    // link can drop between the reconnect's CONNECTED and the connector's next step.
+    Executor gate = r -> {
+      if (Thread.currentThread().getName().startsWith("ecss-csta-connect ") && armed.compareAndSet(true, false)) {
+        held.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      pool.execute(r);
+    };
+    try {
+      SimFixture.Recorder client = new SimFixture.Recorder();
+      CstaClient c = connected(SimFixture.client(sim).callbackExecutor(gate).listener(client));
+      assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTING);
+      assertThat(client.nextState()).isEqualTo(CstaClient.State.CONNECTED);
+      c.monitor("103", new SimFixture.Recorder()).get(5, TimeUnit.SECONDS);
+
+      armed.set(true);
+      sim.dropConnections();
+      assertThat(held.await(5, TimeUnit.SECONDS)).as("the reconnect's callbacks").isTrue();
+      assertThat(c.state()).isEqualTo(CstaClient.State.CONNECTED);
+      sim.dropConnections();
+      SimFixture.await(() -> c.state() == CstaClient.State.RECONNECTING, "the second loss");
+      release.countDown();
+      SimFixture.await(() -> c.state() == CstaClient.State.CONNECTED, "the second reconnect");
+      List<CstaClient.State> seen = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        seen.add(client.nextState());
+      }
+      assertThat(seen).as("state changes in the order they happened").containsExactly(
+          CstaClient.State.RECONNECTING, CstaClient.State.CONNECTED,
+          CstaClient.State.RECONNECTING, CstaClient.State.CONNECTED);
+      c.close();
+      assertThat(client.nextState()).isEqualTo(CstaClient.State.CLOSED);
+    } finally {
+      release.countDown();
+      for (CstaClient c : clients) {
+        c.close();
+      }
+      pool.shutdown();
+      assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  /** Reads frames from the scripted switch's socket. */
+  private static final class Frames {
+    final InputStream in;
+    final CstaFrameDecoder decoder = new CstaFrameDecoder();
+    final ArrayDeque<CstaFrame> ready = new ArrayDeque<>();
+    final byte[] buf = new byte[8192];
+
+    Frames(InputStream in) {
+      this.in = in;
+    }
+
+    CstaFrame next() throws Exception {
+      while (ready.isEmpty()) {
+        int n = in.read(buf);
+        assertThat(n).as("the client closed the link").isNotNegative();
+        ready.addAll(decoder.feed(buf, 0, n));
+      }
+      return ready.poll();
+    }
+  }
+
+  @Test
+  void aMonitorAnsweredWhileTheClientClosesFailsInsteadOfStayingActiveForEver() throws Exception {
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      CstaClient client = CstaClient.builder("127.0.0.1", server.getLocalPort())
+          .requestTimeout(Duration.ofSeconds(5)).noReconnect().build();
+      clients.add(client);
+      CompletableFuture<Void> connected = client.connect();
+      try (Socket s = server.accept()) {
+        s.setSoTimeout(5_000);
+        Frames r = new Frames(s.getInputStream());
+        OutputStream out = s.getOutputStream();
+        CstaFrame login = r.next();
+        out.write(CstaFrames.encode(login.invokeId(), CstaCodec.encode(
+            new CstaResponse.StartApplicationSessionResponse("s1", CstaCodec.NS_ED3, 300))));
+        out.flush();
+        connected.get(5, TimeUnit.SECONDS);
+
+        SimFixture.Recorder rec = new SimFixture.Recorder();
+        CompletableFuture<CstaMonitor> monitor = client.monitor("101", rec);
+        CstaFrame start = r.next();
+        assertThat(CstaCodec.decode(start.xml())).isEqualTo(new CstaRequest.MonitorStart("101"));
+        Thread closer = new Thread(client::close, "test-closer");
+        closer.start();
+        CstaFrame stop = r.next();
+        assertThat(CstaCodec.decode(stop.xml())).isInstanceOf(CstaRequest.StopApplicationSession.class);
+        // close() has begun; only now does the switch answer the MonitorStart, then the stop
+        out.write(CstaFrames.encode(start.invokeId(), CstaCodec.encode(
+            new CstaResponse.MonitorStartResponse("m1", null))));
+        out.write(CstaFrames.encode(stop.invokeId(), CstaCodec.encode(
+            new CstaResponse.StopApplicationSessionResponse())));
+        out.flush();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(client.state()).isEqualTo(CstaClient.State.CLOSED);
+        Throwable t;
+        try {
+          CstaMonitor m = monitor.join();
+          throw new AssertionError("monitor() succeeded after close(): " + m + ", ended " + rec.ended);
+        } catch (CompletionException e) {
+          t = e.getCause();
+        }
+        assertThat(t).isInstanceOf(CstaConnectionException.class)
+            .hasMessage("MonitorStart of 101 answered while the client was closing");
+      }
+    }
+  }
+}
