@@ -175,7 +175,30 @@ public final class TranscriptionServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
+    try {
+      route(ex);
+    } catch (IOException | RuntimeException e) {
+      try {
+        closeWithinReadTimeout(ex);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    closeWithinReadTimeout(ex);
+  }
+
+  /**
+   * Closes the exchange. The JDK server reads what is left of an unread request body on close (up
+   * to 64 KiB) with no timeout of its own — after a 400 for a bad WAV header, for one — so this
+   * runs within the read timeout.
+   */
+  private void closeWithinReadTimeout(HttpExchange ex) throws IOException {
+    withinReadTimeout(ex::close);
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    {
       String path = ex.getRequestURI().getPath();
       Route route = ROUTES.get(path);
       if (route == null) {
@@ -340,28 +363,24 @@ public final class TranscriptionServer implements AutoCloseable {
    */
   private void drain(HttpExchange ex, long limit) throws IOException {
     Limited in = new Limited(ex.getRequestBody(), Long.MAX_VALUE);
-    Thread reader = Thread.currentThread();
-    Object lock = new Object();
-    boolean[] state = new boolean[2]; // [0] drain over, [1] watchdog fired
+    Watch watch = new Watch(Thread.currentThread());
     long poll = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) / 4, 1000));
     ScheduledFuture<?> check;
     try {
       check =
-        watchdog.scheduleWithFixedDelay(
-            () -> {
-              synchronized (lock) {
-                if (!state[0] && !state[1] && in.blockedNanos(System.nanoTime()) > readTimeoutNanos) {
-                  state[1] = true;
-                  reader.interrupt();
+          watchdog.scheduleWithFixedDelay(
+              () -> {
+                if (in.blockedNanos(System.nanoTime()) > readTimeoutNanos) {
+                  watch.fire();
                 }
-              }
-            },
-            poll,
-            poll,
-            TimeUnit.MILLISECONDS);
+              },
+              poll,
+              poll,
+              TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
       return; // the server is closing: the connection closes without reading the rest
     }
+    @Nullable IOException failure = null;
     try (in) {
       byte[] buf = new byte[8192];
       long total = 0;
@@ -370,20 +389,75 @@ public final class TranscriptionServer implements AutoCloseable {
         total += n;
       }
     } catch (IOException e) {
-      synchronized (lock) {
-        if (state[1]) {
-          LOG.info("refused request's body stalled after {} bytes; connection closed", in.count());
-        }
-      }
-      throw e;
+      failure = e;
     } finally {
       check.cancel(false);
-      synchronized (lock) {
-        state[0] = true;
-        if (state[1]) {
-          Thread.interrupted(); // the interrupt was for the read; the pooled thread goes on clean
-        }
+    }
+    if (watch.finish()) {
+      LOG.info("refused request's body stalled after {} bytes; connection closed", in.count());
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** An action on an exchange that may block reading its request body. */
+  private interface BodyAction {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code action}, interrupting it (which closes the connection) if it has not finished
+   * within the read timeout.
+   */
+  private void withinReadTimeout(BodyAction action) throws IOException {
+    Watch watch = new Watch(Thread.currentThread());
+    ScheduledFuture<?> timer;
+    try {
+      timer = watchdog.schedule(watch::fire, readTimeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      action.run(); // the server is closing; its stop closes every connection
+      return;
+    }
+    try {
+      action.run();
+    } finally {
+      timer.cancel(false);
+      if (watch.finish()) {
+        LOG.info("request body not read within {} ms; connection closed",
+            TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos));
       }
+    }
+  }
+
+  /**
+   * Interrupts a handler thread blocked in a read of the request body; the interrupt closes the
+   * exchange's socket channel. {@link #finish} clears the flag under the same lock, so it never
+   * reaches the pooled thread's next exchange.
+   */
+  private static final class Watch {
+    private final Thread reader;
+    private boolean finished;
+    private boolean fired;
+
+    Watch(Thread reader) {
+      this.reader = reader;
+    }
+
+    synchronized void fire() {
+      if (!finished && !fired) {
+        fired = true;
+        reader.interrupt();
+      }
+    }
+
+    /** Ends the watch; true if it fired (the thread's interrupt flag is then cleared). */
+    synchronized boolean finish() {
+      finished = true;
+      if (fired) {
+        Thread.interrupted();
+      }
+      return fired;
     }
   }
 
@@ -394,20 +468,25 @@ public final class TranscriptionServer implements AutoCloseable {
    */
   private static final long SWALLOW_BYTES = 2L << 20;
 
-  private static void send(HttpExchange ex, int status, String message) throws IOException {
+  private void send(HttpExchange ex, int status, String message) throws IOException {
     send(ex, status, "text/plain; charset=utf-8", message + "\n");
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body)
-      throws IOException {
+  /**
+   * Sends an answer. Closing the response body makes the JDK server read what is left of the
+   * request body with no timeout, so it runs within the read timeout.
+   */
+  private void send(HttpExchange ex, int status, String type, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
-    if (b.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(b);
+    withinReadTimeout(() -> {
+      ex.getResponseHeaders().set("Content-Type", type);
+      ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+      if (b.length > 0) {
+        try (OutputStream out = ex.getResponseBody()) {
+          out.write(b);
+        }
       }
-    }
+    });
   }
 
   private static ThreadFactory named(String prefix) {

@@ -306,6 +306,27 @@ class TranscriptionServerTest {
     }
   }
 
+  /**
+   * A bad WAV header answered 400 while the rest of the announced body never comes: the JDK server
+   * reads the unread rest when the answer is closed, with no timeout of its own. Before, that read
+   * held the request's admission for ever, and with one worker every later request got 503.
+   */
+  @Test
+  void badWavWithStalledRestGetsItsAnswerAndFreesTheWorker() throws Exception {
+    try (TranscriptionServer s = serveWithReadTimeout(Duration.ofMillis(300));
+        java.net.Socket stalled = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), s.address().getPort())) {
+      stalled.setSoTimeout(20_000);
+      java.io.OutputStream out = stalled.getOutputStream();
+      out.write(requestHead("/trans", 100_000));
+      out.write("this is not a RIFF header, and more bytes follow..".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(stalled.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400 ");
+      assertThat(TranscriptionClient.builder(uri(s)).build().words(wav).join().speakers())
+          .hasSize(2);
+    }
+  }
+
   /** The read timeout bounds the silence between pieces of an upload, not the whole upload. */
   @Test
   void slowUploadThatKeepsSendingIsServed() throws Exception {
