@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A request body that has not fully arrived within the {@linkplain #DEFAULT_READ_TIMEOUT read
  * timeout} (30 s) has its connection closed and its worker freed, so a few stalled clients cannot
- * hold every worker. (The JDK server reads request headers before the handler runs; its
+ * hold every worker. The same bound covers the rest of a body the server does not need (a refused
+ * request's, which the JDK server reads before it reuses the connection). (The JDK server reads request headers before the handler runs; its
  * {@code sun.net.httpserver.maxReqTime} system property bounds that phase, JVM-wide.)
  *
  * <p>Thread-safe; {@link #close()} stops the server and its threads.
@@ -187,8 +188,16 @@ final class ClerkHttpServer implements AutoCloseable {
     }
   }
 
-  /** Reads at most {@code max + 1} bytes of the request body within the read timeout. */
-  private byte[] readBody(HttpExchange ex, int max) throws IOException {
+  /** An action on an exchange that may read its request body. */
+  private interface BodyAction<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code action} within the read timeout: when it passes, the thread is interrupted, which
+   * closes the connection, and {@link BodyTimeout} is thrown.
+   */
+  private <T> T withinReadTimeout(BodyAction<T> action) throws IOException {
     Deadline d = new Deadline(Thread.currentThread());
     ScheduledFuture<?> timer;
     try {
@@ -196,10 +205,10 @@ final class ClerkHttpServer implements AutoCloseable {
     } catch (RejectedExecutionException closing) {
       throw new IOException("server closing", closing);
     }
-    byte[] body = new byte[0];
+    @Nullable T result = null;
     @Nullable IOException failure = null;
-    try (InputStream in = ex.getRequestBody()) {
-      body = in.readNBytes(max + 1);
+    try {
+      result = action.run();
     } catch (IOException e) {
       failure = e;
     } finally {
@@ -208,10 +217,19 @@ final class ClerkHttpServer implements AutoCloseable {
     if (d.finish()) {
       throw new BodyTimeout(readTimeoutMillis, failure);
     }
-    if (failure != null) {
-      throw failure;
+    if (failure != null || result == null) {
+      throw failure != null ? failure : new IOException("no result");
     }
-    return body;
+    return result;
+  }
+
+  /** Reads at most {@code max + 1} bytes of the request body within the read timeout. */
+  private byte[] readBody(HttpExchange ex, int max) throws IOException {
+    return withinReadTimeout(() -> {
+      try (InputStream in = ex.getRequestBody()) {
+        return in.readNBytes(max + 1);
+      }
+    });
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -228,7 +246,29 @@ final class ClerkHttpServer implements AutoCloseable {
   }
 
   private void exchange(HttpExchange ex) throws IOException {
-    try (ex) {
+    try {
+      answer(ex);
+    } catch (IOException | RuntimeException e) {
+      try {
+        closeWithinReadTimeout(ex);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    closeWithinReadTimeout(ex);
+  }
+
+  /** Closes the exchange; closing reads what is left of the request body (JDK: up to 64 KiB). */
+  private void closeWithinReadTimeout(HttpExchange ex) throws IOException {
+    withinReadTimeout(() -> {
+      ex.close();
+      return Boolean.TRUE;
+    });
+  }
+
+  private void answer(HttpExchange ex) throws IOException {
+    {
       String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = ex.getRequestURI().getPath();
       if (path.endsWith("/positive_url") || path.endsWith("/negative_url")) {
@@ -360,12 +400,20 @@ final class ClerkHttpServer implements AutoCloseable {
     return ClerkCommand.MAPPER.writeValueAsString(java.util.Map.of("error", message));
   }
 
-  private static void send(HttpExchange ex, int status, String json) throws IOException {
+  /**
+   * Sends a JSON answer. Closing the response body makes the JDK server read what is left of the
+   * request body (a refused request's, up to 64 KiB) with no timeout, so it runs within the read
+   * timeout.
+   */
+  private void send(HttpExchange ex, int status, String json) throws IOException {
     byte[] b = json.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    ex.sendResponseHeaders(status, b.length);
-    try (OutputStream os = ex.getResponseBody()) {
-      os.write(b);
-    }
+    withinReadTimeout(() -> {
+      ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+      ex.sendResponseHeaders(status, b.length);
+      try (OutputStream os = ex.getResponseBody()) {
+        os.write(b);
+      }
+      return Boolean.TRUE;
+    });
   }
 }

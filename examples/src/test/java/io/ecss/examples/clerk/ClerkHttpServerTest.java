@@ -78,4 +78,61 @@ class ClerkHttpServerTest {
       }
     }
   }
+
+  /**
+   * Refused requests (405, 415, 400) whose announced body never comes: the JDK server reads the
+   * rest of an unread body when the exchange closes, with no timeout, so before the fix every
+   * worker stayed blocked there and the server answered nothing more.
+   */
+  @Test
+  void refusedRequestsWithStalledBodiesDoNotBlockTheWorkers() throws Exception {
+    ClerkService service =
+        new ClerkService(
+            ClerkMatcher.builder()
+                .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
+                .build());
+    List<Socket> stalled = new ArrayList<>();
+    String[] heads = {
+      "DELETE /call-1", "POST /call-1.pcm", "POST /bad%20id", "PUT /x.wav", "POST /positive_url", "DELETE /y"
+    };
+    try (ClerkHttpServer server =
+        ClerkHttpServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, null,
+            Duration.ofMillis(500))) {
+      for (String head : heads) {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        s.setSoTimeout(10_000);
+        OutputStream o = s.getOutputStream();
+        o.write((head + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+            + "Content-Length: 100\r\n\r\nab").getBytes(StandardCharsets.US_ASCII));
+        o.flush();
+        stalled.add(s);
+      }
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/call-1"))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "text/plain; charset=utf-8")
+                  .POST(HttpRequest.BodyPublishers.ofString("женя казарцев"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      // Each got its answer, then the server closed the connection.
+      int[] statuses = {405, 415, 400, 415, 405, 405};
+      for (int i = 0; i < stalled.size(); i++) {
+        String answer;
+        try {
+          answer = new String(stalled.get(i).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (SocketTimeoutException e) {
+          throw new AssertionError("server kept a stalled connection open", e);
+        }
+        assertThat(answer).as(heads[i]).startsWith("HTTP/1.1 " + statuses[i] + " ");
+      }
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
 }
