@@ -657,13 +657,13 @@ public final class SormStationServer implements AutoCloseable {
             int n = kpd2Links.size();
             fire(l -> l.kpd2Connected(link.remote, n));
           }
+          updateLinkStates();
         }
         if (old != null) {
           LOG.info("SORM {} replaces {}", name, old.name);
           old.close();
         }
         LOG.info("SORM station: {} connected", name);
-        updateLinkStates();
         spawn(() -> readLoop(link, isKpd1), "ecss-sorm-station-reader " + name);
       } catch (IOException e) {
         LOG.info("SORM station: setting up a connection failed: {}", e.toString());
@@ -680,6 +680,11 @@ public final class SormStationServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells the station which links are connected (messages 9 and 2.3 report it). Called under
+   * {@link #stateLock} with the change, so a link connecting while another disconnects cannot
+   * leave the older count set last.
+   */
   private void updateLinkStates() {
     int n = Math.min(8, kpd2Links.size());
     station.setLinkStates(kpd1 != null ? 0x01 : 0x00, (1 << n) - 1);
@@ -738,8 +743,8 @@ public final class SormStationServer implements AutoCloseable {
           int n = kpd2Links.size();
           fire(l -> l.kpd2Disconnected(link.remote, n));
         }
+        updateLinkStates();
       }
-      updateLinkStates();
       LOG.info("SORM station: {} disconnected", link.name);
     }
   }
