@@ -143,6 +143,8 @@ public final class CstaClient implements AutoCloseable {
   private final Set<CstaMonitor> stoppedWhileDown = new HashSet<>();
   private @Nullable ScheduledFuture<?> keepAlive;
   private @Nullable ScheduledFuture<?> reconnectTask;
+  /** The socket the connector is connecting or handshaking on; close() closes it to wake it. */
+  private @Nullable Socket connecting;
 
   private CstaClient(Builder b) {
     this.host = b.host;
@@ -267,11 +269,14 @@ public final class CstaClient implements AutoCloseable {
     String sid;
     State prev;
     List<CstaMonitor> ended;
+    Socket opening;
     synchronized (lock) {
       prev = state;
       state = State.CLOSED;
       c = conn;
       conn = null;
+      opening = connecting;
+      connecting = null;
       sid = sessionId;
       sessionId = null;
       cancel(keepAlive);
@@ -309,6 +314,15 @@ public final class CstaClient implements AutoCloseable {
     fail(connected, closed);
     if (prev != State.CLOSED) {
       log.info("CSTA {}: closed", peer);
+    }
+    if (opening != null) {
+      // The connector is blocked in a TCP connect or TLS handshake, which an interrupt does not
+      // end: closing the socket does, instead of waiting for the connect timeout.
+      try {
+        opening.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
     }
     connector.shutdownNow();
     timer.shutdownNow();
@@ -771,6 +785,12 @@ public final class CstaClient implements AutoCloseable {
   /** Returns the socket to use and the underlying TCP socket (the same one without TLS). */
   private Socket[] openSocket() throws IOException {
     Socket raw = new Socket();
+    synchronized (lock) {
+      if (state == State.CLOSED) {
+        throw new CstaConnectionException("client closed");
+      }
+      connecting = raw;
+    }
     try {
       raw.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
       raw.setTcpNoDelay(true);
@@ -794,6 +814,12 @@ public final class CstaClient implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
+    } finally {
+      synchronized (lock) {
+        if (connecting == raw) {
+          connecting = null;
+        }
+      }
     }
   }
 

@@ -204,4 +204,37 @@ class CstaRaceTest {
       }
     }
   }
+
+  @Test
+  void closeDuringATlsHandshakeTheSwitchNeverAnswersReturnsAtOnceAndLeavesNoThread() throws Exception {
+    sim.close(); // not used: only this client's threads may remain
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      CstaClient c = CstaClient.builder("127.0.0.1", server.getLocalPort())
+          .tls(CstaTls.trustAllForLabsOnly())
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
+      clients.add(c);
+      CompletableFuture<Void> connected = c.connect();
+      try (Socket s = server.accept()) {
+        // the TCP connect is done; the peer never answers the ClientHello
+        assertThat(s.getInputStream().read()).as("the ClientHello").isNotNegative();
+        long t0 = System.nanoTime();
+        c.close();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertThat(ms).as("ms in close()").isLessThan(1_500);
+        assertThat(c.state()).isEqualTo(CstaClient.State.CLOSED);
+        Throwable t;
+        try {
+          connected.join();
+          throw new AssertionError("connected");
+        } catch (CompletionException e) {
+          t = e.getCause();
+        }
+        assertThat(t).isInstanceOf(CstaConnectionException.class).hasMessage("client closed");
+        // the connector thread ended with the socket, not 30 s later
+        assertNoLeakedThreads();
+      }
+    }
+  }
 }
