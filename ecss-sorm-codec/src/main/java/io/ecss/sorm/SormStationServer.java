@@ -642,12 +642,14 @@ public final class SormStationServer implements AutoCloseable {
         s.setTcpNoDelay(true);
         String name = (isKpd1 ? "КПД1 " : "КПД2 ") + s.getRemoteSocketAddress();
         Link link = new Link(s, codec, name);
-        if (closed) {
-          link.close();
-          return;
-        }
         Link old = null;
         synchronized (stateLock) {
+          // Checked under the lock close() takes to close the links, so a link is either closed
+          // there or never registered.
+          if (closed) {
+            link.close();
+            return;
+          }
           if (isKpd1) {
             old = kpd1;
             kpd1 = link;
@@ -888,11 +890,17 @@ public final class SormStationServer implements AutoCloseable {
     } catch (IOException e) {
       LOG.debug("close: {}", e.toString());
     }
-    Link l = kpd1;
+    Link l;
+    List<Link> links;
+    synchronized (stateLock) {
+      // An acceptor registers a link under this lock after checking closed, so every link is here.
+      l = kpd1;
+      links = List.copyOf(kpd2Links);
+    }
     if (l != null) {
       l.close();
     }
-    for (Link k : kpd2Links) {
+    for (Link k : links) {
       k.close();
     }
     ScheduledFuture<?> idle = idleTask;

@@ -75,4 +75,44 @@ class SormLinkStateTest {
       }
     }
   }
+
+  /**
+   * close() racing a connection being accepted: the acceptor checked {@code closed} before close()
+   * and registered the link after close() had closed the links it knew, so the new link's socket
+   * stayed open and its reader ran on after close() returned (a leaked thread and socket). The
+   * test holds the station's monitor so that the closing reader of another link holds the
+   * server's state lock while the acceptor waits for it.
+   */
+  @Test
+  void aLinkAcceptedWhileTheServerClosesIsClosedToo() throws Exception {
+    SormStation station = new SormStation(StationConfig.defaults().withPassword(PW));
+    SormStationServer server = SormStationServer.start(station, ANY, ANY);
+    Thread closer = new Thread(server::close, "test-closer");
+    try (Socket first = new Socket(); Socket second = new Socket()) {
+      int port = server.kpd2Address().getPort();
+      first.connect(server.kpd2Address());
+      SormStationServerTest.awaitTrue(() -> server.kpd2Count() == 1);
+      Thread reader = thread(("ecss-sorm-station-reader КПД2 /127.0.0.1:" + first.getLocalPort())::equals);
+      Thread acceptor = thread(("ecss-sorm-station-accept КПД2 " + port)::equals);
+      synchronized (station) {
+        first.shutdownOutput(); // the server's reader sees the end of the stream
+        awaitBlocked(reader); // holds the state lock, waits for the station
+        second.connect(server.kpd2Address());
+        awaitBlocked(acceptor); // accepted the second link, waits for the state lock
+        closer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (closer.getState() != Thread.State.TIMED_WAITING && closer.getState() != Thread.State.BLOCKED) {
+          assertThat(System.nanoTime()).as("close() did not get to wait").isLessThan(deadline);
+          Thread.onSpinWait();
+        }
+      }
+      closer.join(TimeUnit.SECONDS.toMillis(20));
+      assertThat(closer.isAlive()).isFalse();
+      second.setSoTimeout(5000);
+      assertThat(second.getInputStream().read()).as("the link accepted during close() is closed").isEqualTo(-1);
+      SormStationServerTest.awaitTrue(() -> SormStationServerTest.sormThreads().isEmpty());
+    } finally {
+      server.close();
+    }
+  }
 }
