@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * busy and the queue is full. Bodies are streamed into the recognisers, never held whole. A client
  * whose body stops arriving for longer than the {@linkplain Builder#readTimeout read timeout}
  * (default 30 s) has its connection closed and its worker freed, so stalled uploads cannot keep
- * every worker busy; the same bound applies to the body of a refused request, which the server
- * reads before answering. (The JDK server reads request headers without a timeout of its own; its
- * {@code sun.net.httpserver.maxReqTime} system property bounds that, JVM-wide.)
+ * every worker busy. The same timeout bounds the whole request head (the JDK server reads it on a
+ * handler thread with no timeout of its own), the body of a refused request, which the server reads
+ * before answering, and the rest of a body left unread, which the JDK server reads when the answer
+ * closes.
  * Header values are read as UTF-8 (what curl sends for {@code -H "Calling: Алиса"}).
  *
  * <pre>{@code
@@ -107,7 +108,7 @@ public final class TranscriptionServer implements AutoCloseable {
     this.watchdog = Executors.newSingleThreadScheduledExecutor(named("ecss-trans-watchdog"));
     this.http = HttpServer.create(b.address, 64);
     http.createContext("/", this::handle);
-    http.setExecutor(handlers);
+    http.setExecutor(this::runExchange);
     http.start();
     LOG.info("transcription server listening on {}", address());
   }
@@ -174,7 +175,46 @@ public final class TranscriptionServer implements AutoCloseable {
     LOG.info("transcription server stopped");
   }
 
+  /** The request head of the exchange running on this handler thread, until it has been read. */
+  private static final ThreadLocal<@Nullable Watch> HEAD = new ThreadLocal<>();
+
+  /**
+   * Runs one JDK exchange task on a handler thread. The JDK server reads the request line and
+   * headers on that thread, blocking, with no timeout of its own: the head must arrive within the
+   * read timeout, or the read is interrupted, which closes the connection (a client that connects
+   * and sends nothing, or half a header, cannot hold a thread for ever).
+   */
+  private void runExchange(Runnable exchange) {
+    handlers.execute(() -> {
+      Watch watch = new Watch(Thread.currentThread());
+      @Nullable ScheduledFuture<?> timer;
+      try {
+        timer = watchdog.schedule(watch::fire, readTimeoutNanos, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException closing) {
+        timer = null;
+      }
+      HEAD.set(watch);
+      try {
+        exchange.run();
+      } finally {
+        HEAD.remove();
+        if (timer != null) {
+          timer.cancel(false);
+        }
+        if (watch.finish()) {
+          LOG.info("request head not received within {} ms; connection closed",
+              TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos));
+        }
+      }
+    });
+  }
+
   private void handle(HttpExchange ex) throws IOException {
+    Watch watch = HEAD.get();
+    if (watch != null) {
+      HEAD.remove();
+      watch.finish(); // the head has been read; the body has its own bounds
+    }
     try {
       route(ex);
     } catch (IOException | RuntimeException e) {

@@ -327,6 +327,44 @@ class TranscriptionServerTest {
     }
   }
 
+  /**
+   * Clients that send part of a request head and go silent: the JDK server reads the head on a
+   * handler thread with no timeout of its own. Now the head must arrive within the read timeout,
+   * or the connection is closed; before, each such client held a thread for ever. (A client that
+   * sends nothing holds no thread: the JDK waits for its first byte in its selector.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"P", "PUT /trans HTTP/1.1\r\nHost: 12"})
+  void halfSentHeadIsCutOff(String sent) throws Exception {
+    try (TranscriptionServer s = serveWithReadTimeout(Duration.ofMillis(300))) {
+      List<java.net.Socket> silent = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 3; i++) {
+          java.net.Socket c = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), s.address().getPort());
+          c.setSoTimeout(20_000);
+          c.getOutputStream().write(sent.getBytes(StandardCharsets.US_ASCII));
+          c.getOutputStream().flush();
+          silent.add(c);
+        }
+        for (java.net.Socket c : silent) {
+          int first;
+          try {
+            first = c.getInputStream().read();
+          } catch (java.net.SocketException reset) {
+            first = -1;
+          }
+          assertThat(first).isEqualTo(-1);
+        }
+        assertThat(TranscriptionClient.builder(uri(s)).build().words(wav).join().speakers())
+            .hasSize(2);
+      } finally {
+        for (java.net.Socket c : silent) {
+          c.close();
+        }
+      }
+    }
+  }
+
   /** The read timeout bounds the silence between pieces of an upload, not the whole upload. */
   @Test
   void slowUploadThatKeepsSendingIsServed() throws Exception {
