@@ -50,9 +50,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A request body that has not fully arrived within the {@linkplain #DEFAULT_READ_TIMEOUT read
  * timeout} (30 s) has its connection closed and its worker freed, so a few stalled clients cannot
- * hold every worker. The same bound covers the rest of a body the server does not need (a refused
- * request's, which the JDK server reads before it reuses the connection). (The JDK server reads request headers before the handler runs; its
- * {@code sun.net.httpserver.maxReqTime} system property bounds that phase, JVM-wide.)
+ * hold every worker. The same bound covers the request head (which the JDK server reads on a
+ * worker with no timeout of its own) and the rest of a body the server does not need (a refused
+ * request's, which the JDK server reads before it reuses the connection).
  *
  * <p>Thread-safe; {@link #close()} stops the server and its threads.
  */
@@ -132,7 +132,7 @@ final class ClerkHttpServer implements AutoCloseable {
             });
     ClerkHttpServer s = new ClerkHttpServer(server, pool, watchdog, service, recognizer, readTimeout);
     server.createContext("/", s::handle);
-    server.setExecutor(pool);
+    server.setExecutor(s::runExchange);
     server.start();
     return s;
   }
@@ -232,7 +232,43 @@ final class ClerkHttpServer implements AutoCloseable {
     });
   }
 
+  /** The request head of the exchange running on this worker, until it has been read. */
+  private static final ThreadLocal<@Nullable Deadline> HEAD = new ThreadLocal<>();
+
+  /**
+   * Runs one JDK exchange task on a worker. The JDK server reads the request line and headers on
+   * that thread, blocking, with no timeout of its own, so a client that sends half a head would
+   * hold the worker for ever (four such clients hung the server): the head must arrive within the
+   * read timeout, or the read is interrupted, which closes the connection.
+   */
+  private void runExchange(Runnable exchange) {
+    pool.execute(() -> {
+      Deadline d = new Deadline(Thread.currentThread());
+      @Nullable ScheduledFuture<?> timer;
+      try {
+        timer = watchdog.schedule(d::fire, readTimeoutMillis, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closing) {
+        timer = null;
+      }
+      HEAD.set(d);
+      try {
+        exchange.run();
+      } finally {
+        HEAD.remove();
+        if (timer != null) {
+          timer.cancel(false);
+        }
+        d.finish();
+      }
+    });
+  }
+
   private void handle(HttpExchange ex) throws IOException {
+    Deadline head = HEAD.get();
+    if (head != null) {
+      HEAD.remove();
+      head.finish(); // the head has been read; the body has its own deadline
+    }
     try {
       exchange(ex);
     } catch (BodyTimeout stalled) {

@@ -135,4 +135,44 @@ class ClerkHttpServerTest {
       }
     }
   }
+
+  /**
+   * Clients that send half a request head and go silent: the JDK server reads the head on a worker
+   * with no timeout of its own, so before the fix four of them hung the server (4 workers).
+   */
+  @Test
+  void halfSentHeadsDoNotBlockTheWorkers() throws Exception {
+    ClerkService service =
+        new ClerkService(
+            ClerkMatcher.builder()
+                .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
+                .build());
+    List<Socket> stalled = new ArrayList<>();
+    try (ClerkHttpServer server =
+        ClerkHttpServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, null,
+            Duration.ofMillis(500))) {
+      for (int i = 0; i < 6; i++) {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        OutputStream o = s.getOutputStream();
+        o.write("POST /x HTTP/1.1\r\nHost: 1".getBytes(StandardCharsets.US_ASCII));
+        o.flush();
+        stalled.add(s);
+      }
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/call-1"))
+                  .timeout(Duration.ofSeconds(5))
+                  .header("Content-Type", "text/plain; charset=utf-8")
+                  .POST(HttpRequest.BodyPublishers.ofString("женя казарцев"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
 }
