@@ -55,8 +55,9 @@ class CstaCommandTest {
 
   @Test
   void callPrintsJsonLinesUntilTheCallIsDelivered() throws Exception {
-    // Nobody answers: the call ends by --timeout after the Delivered event.
-    int code = run(concat(new String[] {"csta", "call"}, connect("--json", "--timeout", "1", "101", "102")));
+    // Nobody answers: the call ends by --timeout after the Delivered event (3 s: connecting,
+    // monitoring and MakeCall must fit in it on a loaded machine too).
+    int code = run(concat(new String[] {"csta", "call"}, connect("--json", "--timeout", "3", "101", "102")));
     String[] lines = out.toString().lines().toArray(String[]::new);
     ObjectMapper m = new ObjectMapper();
     JsonNode first = m.readTree(lines[0]);
@@ -116,13 +117,13 @@ class CstaCommandTest {
       try {
         Thread.sleep(700);
         Ecss.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-            concat(new String[] {"csta", "call"}, connect("--timeout", "1", "103", "104")));
+            concat(new String[] {"csta", "call"}, connect("--timeout", "3", "103", "104")));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     });
     caller.start();
-    int code = run(concat(new String[] {"csta", "monitor"}, connect("--json", "--duration", "2", "104")));
+    int code = run(concat(new String[] {"csta", "monitor"}, connect("--json", "--duration", "4", "104")));
     caller.join();
     assertThat(code).isZero();
     assertThat(out.toString()).startsWith("{\"type\":\"response\",\"name\":\"MonitorStartResponse\"")
@@ -135,13 +136,13 @@ class CstaCommandTest {
       try {
         Thread.sleep(700);
         Ecss.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-            concat(new String[] {"csta", "call"}, connect("--timeout", "1", "104", "105")));
+            concat(new String[] {"csta", "call"}, connect("--timeout", "3", "104", "105")));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     });
     caller.start();
-    int code = run(concat(new String[] {"csta", "monitor"}, connect("--only", "delivered", "--duration", "2", "104")));
+    int code = run(concat(new String[] {"csta", "monitor"}, connect("--only", "delivered", "--duration", "4", "104")));
     caller.join();
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).isEqualTo(

@@ -95,7 +95,7 @@ class CstaTlsCommandTest {
   void callWithAClientCertificate() {
     int code = run("csta", "call", "--host", "127.0.0.1", "--port", Integer.toString(sim.tlsPort()),
         "--user", "dom", "--password", "pw", "--tls", "--trust", ca.toString(),
-        "--client-cert", clientCert.toString(), "--client-key", clientKey.toString(), "--timeout", "1", "101", "999");
+        "--client-cert", clientCert.toString(), "--client-key", clientKey.toString(), "--timeout", "10", "101", "999");
     assertThat(out.toString()).startsWith("response MakeCallResponse callID=C1 deviceID=101\n")
         .contains("event FailedEvent callID=C1 deviceID=999 cause=destNotObtainable");
     assertThat(code).isEqualTo(1);
