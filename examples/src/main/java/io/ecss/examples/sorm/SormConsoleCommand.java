@@ -92,7 +92,8 @@ final class SormConsoleCommand implements Callable<Integer> {
 
   /**
    * How long {@code test} lets the station register the new КПД2 link before command 14, so that
-   * message 2.3 (sent to the КПД2 links the station knows) reaches this console.
+   * message 2.3 (sent to the КПД2 links the station knows) reaches this console; a first guess
+   * only: {@code test} repeats command 14 until 2.3 arrives ({@link Test#exchange}).
    */
   private static final Duration KPD2_SETTLE = Duration.ofMillis(100);
 
@@ -260,6 +261,15 @@ final class SormConsoleCommand implements Callable<Integer> {
       return false;
     }
 
+    /**
+     * Sends the command and returns its answer ({@code test} overrides this).
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    SormReply exchange(SormConsole con, SormCommand command, BlockingQueue<Kpd2Message> kpd2) throws InterruptedException {
+      return await(con.send(command, console.timeout));
+    }
+
     @Override
     public Integer call() throws Exception {
       return console.send(this);
@@ -297,7 +307,7 @@ final class SormConsoleCommand implements Callable<Integer> {
       if (kpd2 != null) {
         Thread.sleep(KPD2_SETTLE.toMillis());
       }
-      SormReply reply = await(con.send(command, timeout));
+      SormReply reply = sub.exchange(con, command, events);
       p.print(reply.receipt());
       p.print(reply.execution());
       if (reply.isSuccess()) {
@@ -627,27 +637,63 @@ final class SormConsoleCommand implements Callable<Integer> {
       return new SormCommand.ChannelTest(sormNumber, password, testNumber);
     }
 
+    /** The message 2.3 that answered command 14, once it arrived. */
+    private Kpd2Message.@Nullable TestReply received;
+
     @Override
     boolean usesKpd2() {
       return true;
     }
 
+    /**
+     * Sends command 14 until message 2.3 arrives on our КПД2 link or {@code --timeout} is over.
+     * The station sends 2.3 only to the КПД2 links it has registered, and it registers ours on its
+     * own thread some time after our connect returned (later still on a loaded mediator), so the
+     * first command 14 may come too early: it is repeated after 100 ms, 200 ms, 400 ms… (at most
+     * 1 s apart), and the answer printed is the one of the last command sent.
+     */
     @Override
-    int afterSuccess(Printer p, SormReply reply, BlockingQueue<Kpd2Message> kpd2) throws InterruptedException {
+    SormReply exchange(SormConsole con, SormCommand command, BlockingQueue<Kpd2Message> kpd2) throws InterruptedException {
       long deadline = System.nanoTime() + console.timeout.toNanos();
+      long wait = TimeUnit.MILLISECONDS.toNanos(100);
+      while (true) {
+        SormReply reply = await(con.send(command, console.timeout));
+        if (!reply.isSuccess()) {
+          return reply;
+        }
+        received = awaitTestReply(kpd2, Math.min(wait, deadline - System.nanoTime()));
+        if (received != null || deadline - System.nanoTime() <= 0) {
+          return reply;
+        }
+        wait = Math.min(wait * 2, TimeUnit.SECONDS.toNanos(1));
+      }
+    }
+
+    /** Takes КПД2 messages until the 2.3 of our test number, for at most {@code nanos}. */
+    private Kpd2Message.@Nullable TestReply awaitTestReply(BlockingQueue<Kpd2Message> kpd2, long nanos) throws InterruptedException {
+      long deadline = System.nanoTime() + Math.max(0, nanos);
       while (true) {
         Kpd2Message m = kpd2.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         if (m == null) {
-          PrintWriter err = spec.commandLine().getErr();
-          err.println(spec.qualifiedName() + ": no message 2.3 on КПД2 within " + SormText.duration(console.timeout));
-          err.flush();
-          return 1;
+          return null;
         }
         if (m instanceof Kpd2Message.TestReply t && t.testNumber() == testNumber) {
-          p.print(m);
-          return 0;
+          return t;
         }
       }
+    }
+
+    @Override
+    int afterSuccess(Printer p, SormReply reply, BlockingQueue<Kpd2Message> kpd2) throws InterruptedException {
+      Kpd2Message.TestReply m = received;
+      if (m == null) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": no message 2.3 on КПД2 within " + SormText.duration(console.timeout));
+        err.flush();
+        return 1;
+      }
+      p.print(m);
+      return 0;
     }
   }
 
