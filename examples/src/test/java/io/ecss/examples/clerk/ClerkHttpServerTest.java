@@ -23,39 +23,55 @@ import org.junit.jupiter.api.Test;
 
 class ClerkHttpServerTest {
 
+  static ClerkService service() {
+    return new ClerkService(
+        ClerkMatcher.builder()
+            .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
+            .build());
+  }
+
+  /** A server with four workers and a 500 ms read timeout. */
+  static ClerkHttpServer start(ClerkService service) throws java.io.IOException {
+    return ClerkHttpServer.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, null,
+        Duration.ofMillis(500));
+  }
+
+  /** A well-behaved client's request, which must be answered within 10 s. */
+  static HttpResponse<String> postHypothesis(ClerkHttpServer server) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/call-1"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString("женя казарцев"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Opens a connection and sends {@code bytes} (a request cut short). */
+  static Socket sendPart(ClerkHttpServer server, String bytes) throws java.io.IOException {
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+    s.setSoTimeout(10_000);
+    OutputStream o = s.getOutputStream();
+    o.write(bytes.getBytes(StandardCharsets.US_ASCII));
+    o.flush();
+    return s;
+  }
+
   @Test
   void stalledRequestBodiesAreCutOffAndDoNotBlockTheWorkers() throws Exception {
-    ClerkService service =
-        new ClerkService(
-            ClerkMatcher.builder()
-                .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
-                .build());
+    ClerkService service = service();
     List<Socket> stalled = new ArrayList<>();
-    try (ClerkHttpServer server =
-        ClerkHttpServer.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, null,
-            Duration.ofMillis(500))) {
+    try (ClerkHttpServer server = start(service)) {
       // More silent clients than workers (4): each promises 100 bytes and sends 2.
       for (int i = 0; i < 6; i++) {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
-        s.setSoTimeout(10_000);
-        OutputStream o = s.getOutputStream();
-        o.write(("POST /stall-" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
-            + "Content-Length: 100\r\n\r\nab").getBytes(StandardCharsets.US_ASCII));
-        o.flush();
-        stalled.add(s);
+        stalled.add(sendPart(server, "POST /stall-" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: text/plain\r\nContent-Length: 100\r\n\r\nab"));
       }
       // Before the fix every worker stayed blocked in the body read for as long as the client
       // kept the socket open, and this request never got an answer.
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> r =
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/call-1"))
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Content-Type", "text/plain; charset=utf-8")
-                  .POST(HttpRequest.BodyPublishers.ofString("женя казарцев"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = postHypothesis(server);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("\"number\":\"4819\"");
       // The stalled connections were closed by the server, without an answer.
@@ -86,37 +102,17 @@ class ClerkHttpServerTest {
    */
   @Test
   void refusedRequestsWithStalledBodiesDoNotBlockTheWorkers() throws Exception {
-    ClerkService service =
-        new ClerkService(
-            ClerkMatcher.builder()
-                .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
-                .build());
+    ClerkService service = service();
     List<Socket> stalled = new ArrayList<>();
     String[] heads = {
       "DELETE /call-1", "POST /call-1.pcm", "POST /bad%20id", "PUT /x.wav", "POST /positive_url", "DELETE /y"
     };
-    try (ClerkHttpServer server =
-        ClerkHttpServer.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, null,
-            Duration.ofMillis(500))) {
+    try (ClerkHttpServer server = start(service)) {
       for (String head : heads) {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
-        s.setSoTimeout(10_000);
-        OutputStream o = s.getOutputStream();
-        o.write((head + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
-            + "Content-Length: 100\r\n\r\nab").getBytes(StandardCharsets.US_ASCII));
-        o.flush();
-        stalled.add(s);
+        stalled.add(sendPart(server, head + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: text/plain\r\nContent-Length: 100\r\n\r\nab"));
       }
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> r =
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/call-1"))
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Content-Type", "text/plain; charset=utf-8")
-                  .POST(HttpRequest.BodyPublishers.ofString("женя казарцев"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = postHypothesis(server);
       assertThat(r.statusCode()).isEqualTo(200);
       // Each got its answer, then the server closed the connection.
       int[] statuses = {405, 415, 400, 415, 405, 405};
@@ -142,33 +138,26 @@ class ClerkHttpServerTest {
    */
   @Test
   void halfSentHeadsDoNotBlockTheWorkers() throws Exception {
-    ClerkService service =
-        new ClerkService(
-            ClerkMatcher.builder()
-                .phonebook(List.of(new PhonebookEntry("Евгений Казарцев", "4819")))
-                .build());
+    ClerkService service = service();
     List<Socket> stalled = new ArrayList<>();
-    try (ClerkHttpServer server =
-        ClerkHttpServer.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), service, null,
-            Duration.ofMillis(500))) {
+    try (ClerkHttpServer server = start(service)) {
       for (int i = 0; i < 6; i++) {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
-        OutputStream o = s.getOutputStream();
-        o.write("POST /x HTTP/1.1\r\nHost: 1".getBytes(StandardCharsets.US_ASCII));
-        o.flush();
-        stalled.add(s);
+        stalled.add(sendPart(server, "POST /x HTTP/1.1\r\nHost: 1"));
       }
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> r =
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/call-1"))
-                  .timeout(Duration.ofSeconds(5))
-                  .header("Content-Type", "text/plain; charset=utf-8")
-                  .POST(HttpRequest.BodyPublishers.ofString("женя казарцев"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = postHypothesis(server);
       assertThat(r.statusCode()).isEqualTo(200);
+      // The server closed each half-sent request's connection, without an answer.
+      for (Socket s : stalled) {
+        int first;
+        try {
+          first = s.getInputStream().read();
+        } catch (SocketTimeoutException e) {
+          throw new AssertionError("server kept a half-sent request's connection open", e);
+        } catch (java.io.IOException reset) {
+          first = -1;
+        }
+        assertThat(first).isEqualTo(-1);
+      }
     } finally {
       for (Socket s : stalled) {
         s.close();
