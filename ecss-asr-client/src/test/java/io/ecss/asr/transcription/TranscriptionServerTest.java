@@ -233,6 +233,22 @@ class TranscriptionServerTest {
         .start();
   }
 
+  /**
+   * Waits until the server closes {@code socket} without sending a byte (a reset counts as closed)
+   * and returns how long that took, in milliseconds.
+   */
+  static long awaitClosedWithoutAnswer(java.net.Socket socket) throws IOException {
+    long t0 = System.nanoTime();
+    int first;
+    try {
+      first = socket.getInputStream().read();
+    } catch (java.net.SocketException reset) {
+      first = -1;
+    }
+    assertThat(first).as("first byte from the server").isEqualTo(-1);
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
   static byte[] requestHead(String path, int contentLength) {
     return ("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + contentLength
             + "\r\nConnection: close\r\n\r\n")
@@ -254,17 +270,8 @@ class TranscriptionServerTest {
       out.write(requestHead("/trans", call.length));
       out.write(call, 0, 100);
       out.flush();
-      long t0 = System.nanoTime();
       // The server closes the connection without an answer (nothing can be sent on it any more).
-      int first;
-      try {
-        first = stalled.getInputStream().read();
-      } catch (java.net.SocketException reset) {
-        first = -1;
-      }
-      long waitedMs = (System.nanoTime() - t0) / 1_000_000;
-      assertThat(first).isEqualTo(-1);
-      assertThat(waitedMs).isGreaterThanOrEqualTo(250);
+      assertThat(awaitClosedWithoutAnswer(stalled)).isGreaterThanOrEqualTo(250);
       assertThat(TranscriptionClient.builder(uri(s)).build().words(wav).join().speakers())
           .hasSize(2);
     }
@@ -278,12 +285,7 @@ class TranscriptionServerTest {
   @ParameterizedTest
   @ValueSource(strings = {"/nope", "/trans/too-large"})
   void refusedRequestWithStalledBodyIsCutOff(String target) throws Exception {
-    try (TranscriptionServer s =
-            TranscriptionServer.builder(
-                    ScriptedRecognizer.factory(16000, List.of(TranscriberTest.A, TranscriberTest.B)))
-                .bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))
-                .readTimeout(Duration.ofMillis(300))
-                .start();
+    try (TranscriptionServer s = serveWithReadTimeout(Duration.ofMillis(300));
         java.net.Socket stalled = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), s.address().getPort())) {
       stalled.setSoTimeout(20_000);
       java.io.OutputStream out = stalled.getOutputStream();
@@ -291,16 +293,7 @@ class TranscriptionServerTest {
       out.write(requestHead(tooLarge ? "/trans" : target, tooLarge ? 300_000_000 : 1000));
       out.write(new byte[10]);
       out.flush();
-      long t0 = System.nanoTime();
-      int first;
-      try {
-        first = stalled.getInputStream().read();
-      } catch (java.net.SocketException reset) {
-        first = -1;
-      }
-      long waitedMs = (System.nanoTime() - t0) / 1_000_000;
-      assertThat(first).isEqualTo(-1);
-      assertThat(waitedMs).isGreaterThanOrEqualTo(250);
+      assertThat(awaitClosedWithoutAnswer(stalled)).isGreaterThanOrEqualTo(250);
       assertThat(TranscriptionClient.builder(uri(s)).build().words(wav).join().speakers())
           .hasSize(2);
     }
@@ -347,13 +340,7 @@ class TranscriptionServerTest {
           silent.add(c);
         }
         for (java.net.Socket c : silent) {
-          int first;
-          try {
-            first = c.getInputStream().read();
-          } catch (java.net.SocketException reset) {
-            first = -1;
-          }
-          assertThat(first).isEqualTo(-1);
+          awaitClosedWithoutAnswer(c);
         }
         assertThat(TranscriptionClient.builder(uri(s)).build().words(wav).join().speakers())
             .hasSize(2);
