@@ -126,7 +126,7 @@ public final class CstaClient implements AutoCloseable {
    * serviceCrossRefID; at most {@link #MAX_EARLY} ids, oldest dropped first. Guarded by itself.
    */
   private final Map<String, Early> early = new java.util.LinkedHashMap<>();
-  private final CompletableFuture<Void> connected = new CompletableFuture<>();
+  private final CompletableFuture<Void> connected;
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private final Connection.Handler handler = new Handler();
 
@@ -175,6 +175,7 @@ public final class CstaClient implements AutoCloseable {
       this.ownedCallbacks = null;
       this.callbacks = new SerialExecutor(b.callbackExecutor);
     }
+    this.connected = new CallbackFuture<>(callbacks);
     ScheduledThreadPoolExecutor t0 =
         new ScheduledThreadPoolExecutor(
             1,
@@ -705,7 +706,6 @@ public final class CstaClient implements AutoCloseable {
       int granted = session.actualSessionDurationSeconds() > 0
           ? session.actualSessionDurationSeconds()
           : (int) sessionDuration.toSeconds();
-      List<CstaMonitor> orphans = new ArrayList<>();
       synchronized (lock) {
         if (state == State.CLOSED || c.isClosed()) {
           c.abort(new CstaConnectionException("connection to " + peer + " closed during setup"));
@@ -716,10 +716,13 @@ public final class CstaClient implements AutoCloseable {
         state = State.CONNECTED;
         scheduleKeepAlive(c, session.sessionId(), granted);
         // Stopped by their users after their restart on c but before c was usable (stop()
-        // could not send MonitorStop then): stop them on the switch now.
+        // could not send MonitorStop then): stop them on the switch now, in this block, so the
+        // MonitorStop is queued before any request a user can send on c.
         for (CstaMonitor m : restarted) {
           if (stoppedWhileDown.contains(m)) {
-            orphans.add(m);
+            String xref = m.monitorCrossRefId();
+            byXref.remove(xref, m);
+            CompletableFuture<?> unused = send(c, new CstaRequest.MonitorStop(xref), requestTimeout, null, true);
           }
         }
         stoppedWhileDown.clear();
@@ -744,11 +747,6 @@ public final class CstaClient implements AutoCloseable {
         queueState(State.CONNECTED, null);
       }
       callbacks.flush();
-      for (CstaMonitor m : orphans) {
-        String xref = m.monitorCrossRefId();
-        byXref.remove(xref, m);
-        CompletableFuture<?> unused = send(c, new CstaRequest.MonitorStop(xref), requestTimeout, null, true);
-      }
       return c;
     } catch (Exception e) {
       c.abort(e instanceof CstaConnectionException ? e : new CstaConnectionException("session setup failed", e));
@@ -969,7 +967,7 @@ public final class CstaClient implements AutoCloseable {
   private static final class Pending {
     final String request;
     final Class<?> type;
-    final CompletableFuture<Object> future = new CompletableFuture<>();
+    final CompletableFuture<Object> future;
     final Connection conn;
     final @Nullable Function<CstaMessage, Object> hook;
     final boolean internal;
@@ -977,7 +975,11 @@ public final class CstaClient implements AutoCloseable {
     /** Set once the frame's bytes were handed to the socket. */
     volatile boolean written;
 
-    Pending(String request, Class<?> type, Connection conn, @Nullable Function<CstaMessage, Object> hook, boolean internal) {
+    Pending(String request, Class<?> type, Connection conn, @Nullable Function<CstaMessage, Object> hook,
+        boolean internal, SerialExecutor callbacks) {
+      // A user's future refuses a blocking wait inside a callback (it would never complete);
+      // internal ones are awaited by the client itself, also from close() in a callback.
+      this.future = internal ? new CompletableFuture<>() : new CallbackFuture<>(callbacks);
       this.request = request;
       this.type = type;
       this.conn = conn;
@@ -992,7 +994,7 @@ public final class CstaClient implements AutoCloseable {
       Duration timeout,
       @Nullable Function<CstaMessage, Object> hook,
       boolean internal) {
-    Pending p = new Pending(request.name(), request.responseType(), c, hook, internal);
+    Pending p = new Pending(request.name(), request.responseType(), c, hook, internal, callbacks);
     int id;
     String xml;
     try {

@@ -3,6 +3,7 @@ package io.ecss.csta;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ final class SerialExecutor implements Executor {
   private final Executor delegate;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private boolean running;
+  /** The thread running a task right now (tasks run one at a time), else null. */
+  private volatile @Nullable Thread drainer;
 
   SerialExecutor(Executor delegate) {
     this.delegate = delegate;
@@ -63,12 +66,20 @@ final class SerialExecutor implements Executor {
           return;
         }
       }
+      drainer = Thread.currentThread();
       try {
         t.run();
       } catch (RuntimeException e) {
         // A listener threw; keep delivering to the others. Never log the event itself.
         log.warn("CSTA callback threw {}", e.getClass().getName(), e);
+      } finally {
+        drainer = null;
       }
     }
+  }
+
+  /** Whether the calling thread is running one of this executor's tasks. */
+  boolean inTask() {
+    return drainer == Thread.currentThread();
   }
 }

@@ -237,4 +237,41 @@ class CstaRaceTest {
       }
     }
   }
+
+  @Test
+  void blockingOnAPendingClientFutureInsideACallbackFailsFastInsteadOfHangingForEver() throws Exception {
+    CstaClient c = connected(SimFixture.client(sim));
+    CompletableFuture<Throwable> joined = new CompletableFuture<>();
+    CompletableFuture<Throwable> timedGet = new CompletableFuture<>();
+    CompletableFuture<Object> chained = new CompletableFuture<>();
+    c.monitor("102", e -> {
+      if (e instanceof CstaEvent.Delivered d) {
+        CompletableFuture<CstaResponse.AnswerCallResponse> answer = c.answerCall(d.connection());
+        try {
+          joined.complete(new AssertionError("join() returned " + answer.thenApply(r -> r).join()));
+        } catch (RuntimeException ex) {
+          joined.complete(ex);
+        }
+        try {
+          timedGet.complete(new AssertionError("get() returned " + answer.get(1, TimeUnit.SECONDS)));
+        } catch (Exception ex) {
+          timedGet.complete(ex);
+        }
+        CompletableFuture<?> unused = answer.thenAccept(chained::complete);
+      }
+    }).get(5, TimeUnit.SECONDS);
+    c.makeCall("101", "102").get(5, TimeUnit.SECONDS);
+    // The old code hung here for ever: the answer's completion was queued behind the callback.
+    assertThat(joined.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("join() on a pending CstaClient future inside a client callback would wait for ever");
+    assertThat(timedGet.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("get(timeout) on a pending CstaClient future");
+    assertThat(chained.get(5, TimeUnit.SECONDS)).isInstanceOf(CstaResponse.AnswerCallResponse.class);
+    // Outside callbacks, and on completed futures inside them, blocking works as before.
+    CompletableFuture<Object> inside = new CompletableFuture<>();
+    CompletableFuture<CstaResponse.RequestSystemStatusResponse> status = c.requestSystemStatus();
+    assertThat(status.get(5, TimeUnit.SECONDS).systemStatus()).isEqualTo("normal");
+    CompletableFuture<?> unused = status.thenRun(() -> inside.complete(status.join().systemStatus()));
+    assertThat(inside.get(5, TimeUnit.SECONDS)).isEqualTo("normal");
+  }
 }
