@@ -491,9 +491,11 @@ public final class CstaCommand {
         try {
           client.connect().get(connect.timeoutSeconds, TimeUnit.SECONDS);
           for (String d : devices) {
-            io.ecss.csta.CstaMonitor m = client.monitor(CstaRequest.MonitorStart.device(d, filter, null), p::event)
+            HeldUntilAnnounced listener = new HeldUntilAnnounced(p);
+            io.ecss.csta.CstaMonitor m = client.monitor(CstaRequest.MonitorStart.device(d, filter, null), listener)
                 .get(connect.timeoutSeconds, TimeUnit.SECONDS);
-            p.response("MonitorStartResponse", null, Map.of("deviceID", d, "monitorCrossRefID", m.monitorCrossRefId()));
+            listener.announce(() -> p.response(
+                "MonitorStartResponse", null, Map.of("deviceID", d, "monitorCrossRefID", m.monitorCrossRefId())));
           }
         } catch (ExecutionException | TimeoutException | CstaException e) {
           p.error(unwrap(e));
@@ -506,6 +508,39 @@ public final class CstaCommand {
         }
       }
       return 0;
+    }
+
+    /**
+     * Prints a monitor's events, holding those that arrive before its MonitorStartResponse line
+     * is printed: the events run on the client's callback thread, the line on this one, and a
+     * busy device's first events follow the response at once.
+     */
+    private static final class HeldUntilAnnounced implements io.ecss.csta.CstaMonitorListener {
+      private final Printer p;
+      private final List<CstaEvent> held = new ArrayList<>();
+      private boolean announced;
+
+      HeldUntilAnnounced(Printer p) {
+        this.p = p;
+      }
+
+      @Override
+      public synchronized void onEvent(CstaEvent event) {
+        if (announced) {
+          p.event(event);
+        } else {
+          held.add(event);
+        }
+      }
+
+      synchronized void announce(Runnable responseLine) {
+        responseLine.run();
+        for (CstaEvent e : held) {
+          p.event(e);
+        }
+        held.clear();
+        announced = true;
+      }
     }
 
     private static boolean waitForever(CountDownLatch l) throws InterruptedException {
