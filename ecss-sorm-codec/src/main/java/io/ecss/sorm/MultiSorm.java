@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * <p>Table output (messages 3, 4, 5, 10, 11) is not merged across domains yet: take it from each
  * domain's station.
  *
- * <p>Thread-safe (each call is delegated to thread-safe stations).
+ * <p>Thread-safe: {@link #handle} fans one command out at a time, so every domain gets concurrent
+ * commands in the same order (a command put on control in one domain and taken off in another
+ * would otherwise leave the domains disagreeing).
  */
 public final class MultiSorm {
   private final Map<String, SormStation> domains;
@@ -125,7 +127,7 @@ public final class MultiSorm {
    * @param command the command
    * @return the first reply whose message 8 says executed, else the first (negative) reply
    */
-  public StationReply handle(SormCommand command) {
+  public synchronized StationReply handle(SormCommand command) {
     StationReply first = null;
     StationReply positive = null;
     for (SormStation s : domains.values()) {

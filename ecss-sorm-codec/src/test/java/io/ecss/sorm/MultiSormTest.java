@@ -75,4 +75,35 @@ class MultiSormTest {
         Map.entry("101", List.of("a", "b", "c")), Map.entry("102", List.of("a", "c")));
     assertThat(MultiSorm.duplicateLocalNumbers(Map.of("a", List.of("1"), "b", List.of("2")))).isEmpty();
   }
+
+  /**
+   * Two commands fanned out at the same time reach every domain in the same order. They used to
+   * be fanned out independently: "a" got add-then-remove, "central" (held here by the test until
+   * both were waiting) could get remove-then-add, and the domains disagreed about the object.
+   */
+  @Test
+  void concurrentCommandsReachEveryDomainInTheSameOrder() throws Exception {
+    Map<String, SormStation> m = new LinkedHashMap<>();
+    m.put("a", new SormStation(StationConfig.defaults().withPassword(PW)));
+    m.put("central", new SormStation(StationConfig.defaults().withPassword(PW)));
+    MultiSorm multi = MultiSorm.login(List.of("*"), m, Set.of());
+    assertThat(multi.handle(new SormCommand.Start(1, PW)).execution().status()).isEqualTo(StatusCode.OK);
+    SormStation central = m.get("central");
+    Thread adder = new Thread(() -> multi.handle(add(5, "5555")), "test-add");
+    Thread remover = new Thread(() -> multi.handle(new SormCommand.RemoveObject(1, PW, 5, ObjectType.NODE_SUBSCRIBER,
+        PhoneNumber.of(NumberIndicator.NODE_SUBSCRIBER, "5555"), 0xFFFF)), "test-remove");
+    synchronized (central) {
+      adder.start();
+      SormLinkStateTest.awaitBlocked(adder); // added in "a", waits for "central"
+      remover.start();
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (remover.getState() != Thread.State.BLOCKED && remover.isAlive()) {
+        assertThat(System.nanoTime()).as("remover did not get to wait").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+    }
+    adder.join(20_000);
+    remover.join(20_000);
+    assertThat(m.get("a").objectCount()).as("objects in a").isEqualTo(central.objectCount());
+  }
 }
