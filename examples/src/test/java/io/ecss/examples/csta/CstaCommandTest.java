@@ -111,11 +111,25 @@ class CstaCommandTest {
     assertThat(code).isEqualTo(1);
   }
 
+  /**
+   * Waits until the monitor command's login and MonitorStart reached the simulator (a fixed
+   * 700 ms sleep missed the call's events when the machine was busy).
+   */
+  private void awaitMonitorStarted() throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (sim.requestsServed() < 2) {
+      if (System.nanoTime() > end) {
+        throw new IllegalStateException("the monitor command did not start its monitor within 20 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
   @Test
   void monitorPrintsEventsForItsDuration() throws Exception {
     Thread caller = new Thread(() -> {
       try {
-        Thread.sleep(700);
+        awaitMonitorStarted();
         Ecss.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             concat(new String[] {"csta", "call"}, connect("--timeout", "3", "103", "104")));
       } catch (InterruptedException e) {
@@ -134,7 +148,7 @@ class CstaCommandTest {
   void monitorOnlyPrintsTheRequestedEvents() throws Exception {
     Thread caller = new Thread(() -> {
       try {
-        Thread.sleep(700);
+        awaitMonitorStarted();
         Ecss.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             concat(new String[] {"csta", "call"}, connect("--timeout", "3", "104", "105")));
       } catch (InterruptedException e) {
