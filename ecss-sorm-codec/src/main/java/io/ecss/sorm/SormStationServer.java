@@ -846,7 +846,11 @@ public final class SormStationServer implements AutoCloseable {
       flushKpd2();
     }
     if (written && station.pendingTableOutput() > 0) {
-      output.execute(this::drainOutput);
+      try {
+        output.execute(this::drainOutput);
+      } catch (RejectedExecutionException closing) {
+        LOG.debug("SORM {}: server closing, table output not sent", link.name);
+      }
     }
   }
 
