@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tasks one at a time, in submission order, on a delegate executor: user callbacks see
  * events and completions in wire order even on a pooled executor. When the delegate refuses work
- * (shut down), the submitting thread drains the queue itself so no completion is lost.
+ * (shut down) or throws, the submitting thread drains the queue itself so no completion is lost.
  *
  * <p>Thread-safe; its monitor is a leaf lock (never held while a task runs).
  */
@@ -51,7 +51,12 @@ final class SerialExecutor implements Executor {
     }
     try {
       delegate.execute(this::drain);
-    } catch (RejectedExecutionException e) {
+    } catch (RuntimeException e) {
+      // Refused (shut down) or broken: run the tasks here, so none is lost and the queue never
+      // stays marked as running with nothing to run it.
+      if (!(e instanceof RejectedExecutionException)) {
+        log.warn("CSTA callback executor threw {}; running callbacks on the calling thread", e.getClass().getName(), e);
+      }
       drain();
     }
   }
