@@ -1597,7 +1597,9 @@ public final class CstaClient implements AutoCloseable {
 
     /**
      * Runs future completions and listeners on this executor (one task at a time, in order). The
-     * client does not shut it down.
+     * client does not shut it down. When the executor refuses a task or throws, the queued
+     * callbacks run on the client thread that delivered them (with a WARN unless it was a
+     * {@code RejectedExecutionException}), so none is lost.
      *
      * @param executor the executor
      * @return this builder
