@@ -35,7 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Futures complete exceptionally with {@link SormTimeoutException} when the answer does not
  * arrive within the timeout, and with {@link SormConnectionException} when the link fails or the
- * console is closed. There is no automatic reconnect: connect a new console (the station keeps its
+ * console is closed. The protocol carries no command identifier, so answers are matched by command
+ * code: a late 7 or 8 for a command that timed out goes to the {@link #onKpd1(Consumer)} listeners
+ * while no command is outstanding, but it is taken as the answer of a later command with the same
+ * code that is outstanding by then. Before resending a command that timed out, check its effect
+ * (for example with a table request), or connect a new console. There is no automatic reconnect: connect a new console (the station keeps its
  * state).
  *
  * <p>Threads: one reader per link decodes frames and never runs user code; completions and
