@@ -1,6 +1,5 @@
 package io.ecss.csta;
 
-import static io.ecss.csta.SimFixture.assertNoLeakedThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,36 +13,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CstaClientTest {
-  private CstaSimulator sim;
-  private final List<CstaClient> clients = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    sim = SimFixture.simulator();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (CstaClient c : clients) {
-      c.close();
-    }
-    sim.close();
-    assertNoLeakedThreads();
-  }
-
-  private CstaClient connected(CstaClient.Builder b) {
-    CstaClient c = b.build();
-    clients.add(c);
-    c.connect().join();
-    return c;
-  }
+class CstaClientTest extends SimulatorClientTest {
 
   private static Throwable cause(CompletableFuture<?> f) {
     try {

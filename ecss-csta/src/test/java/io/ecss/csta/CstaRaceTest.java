@@ -21,37 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Interleavings of user calls with reconnect and close, forced with scripted delays. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CstaRaceTest {
-  private CstaSimulator sim;
-  private final List<CstaClient> clients = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    sim = SimFixture.simulator();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (CstaClient c : clients) {
-      c.close();
-    }
-    sim.close();
-    assertNoLeakedThreads();
-  }
-
-  private CstaClient connected(CstaClient.Builder b) {
-    CstaClient c = b.build();
-    clients.add(c);
-    c.connect().join();
-    return c;
-  }
+class CstaRaceTest extends SimulatorClientTest {
 
   @Test
   void aMonitorStoppedAfterItsRestartButBeforeTheReconnectEndsIsStoppedOnTheSwitch() throws Exception {
